@@ -1,0 +1,178 @@
+import { createAuthClient } from './client'
+import type { LoginAnswer, MedusaAuthType, MfaRequired, VerificationRequired } from './client'
+import { MedusaAuthError } from './errors'
+import type { TokenStorage } from './storage'
+import { decodeToken, isExpired } from './token'
+import type { MedusaAuthClaims } from './token'
+
+/**
+ * `authenticated`: a token or session whose actor exists.
+ * `pending`: Medusa asked for MFA or verification first.
+ */
+export type MedusaAuthStatus = 'unauthenticated' | 'authenticated' | 'pending'
+
+/** The state one auth instance writes; the Pinia store is one. */
+export interface MedusaAuthState {
+  /**
+   * jwt mode: the token in use. Session mode keeps no token, except the
+   * short-lived one of a registration that has no session yet.
+   */
+  token: string | null
+  claims: MedusaAuthClaims | null
+  status: MedusaAuthStatus
+}
+
+export interface MedusaAuthOptions {
+  baseUrl: string
+  publishableKey?: string
+  type: MedusaAuthType
+  /** jwt mode only; session mode keeps its token nowhere. */
+  storage: TokenStorage
+  state: MedusaAuthState
+}
+
+/** What `login` gives: the token string, `{ location }` of a third-party provider, or a further step. */
+export type LoginResult = string | { location: string } | MfaRequired | VerificationRequired
+
+type Payload = Record<string, unknown>
+
+/**
+ * Medusa authentication for one visitor: the SDK's `auth` methods, with the
+ * token kept in `storage` (jwt mode) or in Medusa's session cookie (session
+ * mode), and `state` kept in step with both.
+ */
+export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state }: MedusaAuthOptions) {
+  const client = createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token })
+
+  function setState(token: string | null, claims: MedusaAuthClaims | null, status?: MedusaAuthStatus) {
+    state.token = token
+    state.claims = claims
+    state.status = status ?? (claims?.actor_id ? 'authenticated' : 'unauthenticated')
+  }
+
+  function forget() {
+    if (type === 'jwt') storage.remove()
+    setState(null, null, 'unauthenticated')
+  }
+
+  /** Makes a token the visitor's: stored (jwt) or turned into Medusa's session cookie (session). */
+  async function establish(token: string, claims: MedusaAuthClaims) {
+    if (type === 'session') {
+      await client.createSession(token)
+      setState(null, claims)
+      return
+    }
+    storage.set(token, claims)
+    setState(token, claims)
+  }
+
+  async function settle(answer: LoginAnswer): Promise<LoginResult> {
+    if ('location' in answer) return { location: answer.location }
+    if ('mfa_required' in answer || 'verification_required' in answer) {
+      // The partial token lives only in memory until the next step completes.
+      setState(answer.token, decodeToken(answer.token), 'pending')
+      return answer
+    }
+    await establish(answer.token, answer.claims)
+    return answer.token
+  }
+
+  return {
+    /** Medusa requests with the publishable key and this visitor's credentials. */
+    fetch: client.fetch,
+
+    /** Reads the stored token (jwt) into `state`; an undecodable or expired one is dropped. */
+    hydrate() {
+      if (type !== 'jwt') return
+      const token = storage.get()
+      const claims = decodeToken(token)
+      if (token && claims && !isExpired(claims)) {
+        setState(token, claims)
+        return
+      }
+      if (token) storage.remove()
+      setState(null, null, 'unauthenticated')
+    },
+
+    /** Session mode: asks Medusa whether the session cookie is still valid. */
+    async restoreSession() {
+      if (type !== 'session') return
+      try {
+        const { claims } = await client.refresh()
+        setState(null, claims)
+      }
+      catch (error) {
+        setState(null, null, 'unauthenticated')
+        if (!(error instanceof MedusaAuthError) || error.status !== 401) throw error
+      }
+    },
+
+    /** `POST /auth/{actor}/{provider}`, as `sdk.auth.login`. */
+    async login(actor: string, provider: string, payload: Payload = {}): Promise<LoginResult> {
+      return settle(await client.login(actor, provider, payload))
+    },
+
+    /**
+     * `POST /auth/{actor}/{provider}/register`. Gives the token of an identity
+     * without an actor yet: create the actor through `fetch` (it sends this
+     * token, in session mode too), then `refresh()`.
+     */
+    async register(actor: string, provider: string, payload: Payload): Promise<string> {
+      const { token, claims } = await client.register(actor, provider, payload)
+      if (type === 'jwt') storage.set(token, claims)
+      setState(token, claims)
+      return token
+    },
+
+    /** Completes a third-party login with the provider's query (`code`, `state`, and the rest). */
+    async callback(actor: string, provider: string, query: Payload): Promise<string> {
+      const { token, claims } = await client.callback(actor, provider, query)
+      await establish(token, claims)
+      return token
+    },
+
+    /** A new token for the current identity; it carries the actor once it exists. */
+    async refresh(): Promise<string> {
+      try {
+        const { token, claims } = await client.refresh()
+        await establish(token, claims)
+        return token
+      }
+      catch (error) {
+        if (error instanceof MedusaAuthError && error.status === 401) forget()
+        throw error
+      }
+    },
+
+    /**
+     * Forgets the visitor locally, whatever the server says; in session mode
+     * also ends Medusa's session, and rejects when that fails (a missing
+     * session counts as ended).
+     */
+    async logout(): Promise<void> {
+      forget()
+      if (type !== 'session') return
+      try {
+        await client.deleteSession()
+      }
+      catch (error) {
+        if (!(error instanceof MedusaAuthError) || error.status !== 401) throw error
+      }
+    },
+
+    /** Asks Medusa to emit a reset token; it answers the same whether or not the identifier exists. */
+    resetPassword(actor: string, provider: string, body: { identifier: string, metadata?: Payload }) {
+      return client.resetPassword(actor, provider, body)
+    },
+
+    /** Sets new credentials, e.g. `{ password }`, with the token of a reset link. */
+    updateProvider(actor: string, provider: string, body: Payload, resetToken: string) {
+      return client.updateProvider(actor, provider, body, resetToken)
+    },
+
+    /** `GET /auth/{actor}/providers`: the providers a login page can offer. */
+    listProviders: client.listProviders,
+  }
+}
+
+export type MedusaAuth = ReturnType<typeof createMedusaAuth>

@@ -1,0 +1,34 @@
+import { defineNuxtPlugin, useRuntimeConfig } from '#app'
+import { resolveMedusaAuthConfig } from '../config'
+import { createMedusaAuth } from '../core/auth'
+import { useMedusaAuthStore } from '../stores/medusaAuth'
+import { createTokenStorage } from '../token-storage'
+
+export default defineNuxtPlugin({
+  name: 'medusa-auth',
+  dependsOn: ['pinia'],
+  async setup(nuxtApp) {
+    const config = resolveMedusaAuthConfig(useRuntimeConfig().public.medusaAuth)
+
+    // Built anew for every request on the server, once in the browser.
+    const store = useMedusaAuthStore(nuxtApp.$pinia as never)
+    const medusaAuth = createMedusaAuth({
+      baseUrl: config.baseUrl,
+      publishableKey: config.publishableKey,
+      type: config.type,
+      storage: createTokenStorage(config),
+      state: store,
+    })
+
+    medusaAuth.hydrate()
+
+    // The session cookie belongs to Medusa's host: only the browser can ask about it.
+    if (import.meta.client && config.type === 'session' && store.status !== 'authenticated') {
+      await medusaAuth.restoreSession().catch((error: Error) => {
+        console.warn(`[medusa-auth] could not check the session with Medusa: ${error.message}`)
+      })
+    }
+
+    return { provide: { medusaAuth } }
+  },
+})
