@@ -92,11 +92,13 @@ export function freePort() {
 
 /**
  * Starts `medusa start` on `port` and resolves once `/health` answers.
+ * `host` only names the server in its URL: cookies are scoped by host, so
+ * an app on 127.0.0.1 needs Medusa on 127.0.0.1 too.
  * The server's output goes to `log` (a function taking a line) or is kept
  * and shown when it fails to start.
  */
-export async function startBackend(databaseName, { port, env = {}, log } = {}) {
-  const url = `http://localhost:${port}`
+export async function startBackend(databaseName, { port, host = 'localhost', env = {}, log } = {}) {
+  const url = `http://${host}:${port}`
   const output = []
   const child = spawn('node', [medusaBin, 'start', '--port', String(port)], {
     cwd: backendDir,
