@@ -1,0 +1,91 @@
+// The built playground (production server) in jwt mode with cookie storage,
+// against the real Medusa server; page flows in headless Chromium.
+import { fileURLToPath } from 'node:url'
+import { $fetch, createPage, setup, url } from '@nuxt/test-utils/e2e'
+import { describe, expect, it } from 'vitest'
+import { decodeToken } from '../../src/runtime/core/token'
+import { alice, bob } from '../support/accounts'
+import { loginDirectly, useTestBackend } from '../support/backend'
+import { chromiumLaunchOptions } from '../support/browser'
+
+const backend = useTestBackend()
+
+await setup({
+  rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
+  browser: true,
+  browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
+  env: {
+    NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL: backend.url,
+    NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
+  },
+})
+
+const accountPage = (token?: string) =>
+  $fetch<string>('/account', { headers: token ? { cookie: `medusa_auth_token=${token}` } : {} })
+
+describe('server-side rendering with the token cookie', () => {
+  it('renders the logged-in customer\'s email on the server', async () => {
+    const html = await accountPage(await loginDirectly(backend, 'customer', alice))
+    expect(html).toContain(`data-test="email">${alice.email}<`)
+  })
+
+  it('keeps two visitors apart: each request sees only its own customer', async () => {
+    const [aliceToken, bobToken] = await Promise.all([
+      loginDirectly(backend, 'customer', alice),
+      loginDirectly(backend, 'customer', bob),
+    ])
+    const pages = await Promise.all([
+      accountPage(aliceToken),
+      accountPage(bobToken),
+      accountPage(),
+      accountPage(aliceToken),
+      accountPage(bobToken),
+    ])
+    const shows = (html: string) => [alice.email, bob.email].filter(email => html.includes(email))
+    expect(pages.map(shows)).toEqual([[alice.email], [bob.email], [], [alice.email], [bob.email]])
+    expect(pages[2]).toContain('Not logged in')
+  })
+
+  it('treats a malformed token cookie as logged out', async () => {
+    const html = await accountPage('not.a-token')
+    expect(html).toContain('Not logged in')
+  })
+})
+
+describe('in the browser', () => {
+  it('logs in through the form, survives a reload, and logs out', async () => {
+    const page = await createPage('/login')
+    await page.fill('input[type=email]', alice.email)
+    await page.fill('input[type=password]', alice.password)
+    await page.click('button[type=submit]')
+    await page.waitForURL(url('/account'))
+    await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
+
+    const [cookie] = await page.context().cookies()
+    expect(cookie).toMatchObject({ name: 'medusa_auth_token', path: '/', sameSite: 'Lax', secure: false })
+    const claims = decodeToken(cookie!.value)
+    expect(claims?.actor_type).toBe('customer')
+    expect(Math.abs(cookie!.expires - claims!.exp)).toBeLessThanOrEqual(1)
+
+    await page.reload()
+    await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
+
+    await page.click('[data-test=logout]')
+    await page.waitForURL(url('/login'))
+    expect(await page.context().cookies()).toEqual([])
+    await page.goto(url('/account'))
+    await expect(page.getByText('Not logged in').count()).resolves.toBe(1)
+    await page.close()
+  })
+
+  it('shows Medusa\'s message for a wrong password and keeps what was typed', async () => {
+    const page = await createPage('/login')
+    await page.fill('input[type=email]', alice.email)
+    await page.fill('input[type=password]', 'not-her-password')
+    await page.click('button[type=submit]')
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid email or password')
+    await expect(page.inputValue('input[type=email]')).resolves.toBe(alice.email)
+    expect(page.url()).toBe(url('/login'))
+    await page.close()
+  })
+})

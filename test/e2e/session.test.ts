@@ -1,0 +1,60 @@
+// The built playground in session mode: Medusa keeps the login in its own
+// httpOnly session cookie and the browser never holds a token.
+import { fileURLToPath } from 'node:url'
+import { createPage, setup, url } from '@nuxt/test-utils/e2e'
+import { describe, expect, it } from 'vitest'
+import { alice } from '../support/accounts'
+import { useTestBackend } from '../support/backend'
+import { chromiumLaunchOptions } from '../support/browser'
+
+const backend = useTestBackend()
+
+await setup({
+  rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
+  browser: true,
+  browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
+  env: {
+    NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL: backend.url,
+    NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
+    NUXT_PUBLIC_MEDUSA_AUTH_TYPE: 'session',
+  },
+})
+
+const JWT_SHAPE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/
+
+describe('session mode in the browser', () => {
+  it('logs in with /auth/session, keeps no token, survives a reload, and logs out', async () => {
+    const page = await createPage('/login')
+    const authRequests: string[] = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${backend.url}/auth/`)) authRequests.push(`${request.method()} ${new URL(request.url()).pathname}`)
+    })
+
+    await page.fill('input[type=email]', alice.email)
+    await page.fill('input[type=password]', alice.password)
+    await page.click('button[type=submit]')
+    await page.waitForURL(url('/account'))
+    await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
+    expect(authRequests).toEqual(['POST /auth/customer/emailpass', 'POST /auth/session'])
+
+    const cookies = await page.context().cookies()
+    expect(cookies.map(cookie => [cookie.name, cookie.httpOnly])).toEqual([['connect.sid', true]])
+    const held = await page.evaluate(() => ({
+      cookie: document.cookie,
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      html: document.documentElement.outerHTML,
+    }))
+    for (const value of Object.values(held)) expect(value).not.toMatch(JWT_SHAPE)
+
+    await page.reload()
+    await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
+
+    await page.click('[data-test=logout]')
+    await page.waitForURL(url('/login'))
+    expect(authRequests).toContain('DELETE /auth/session')
+    await page.goto(url('/account'))
+    await expect(page.getByText('Not logged in').count()).resolves.toBe(1)
+    await page.close()
+  })
+})
