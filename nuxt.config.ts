@@ -1,8 +1,10 @@
 // Loads the local module for the tests that run inside the Nuxt environment.
+// Under vitest, MEDUSA_AUTH_TEST_BACKEND_URL is the real Medusa server that
+// the global setup starts (vitest.config.ts chooses its port).
 export default defineNuxtConfig({
   modules: ['./src/module'],
   compatibilityDate: '2025-07-15',
   medusaAuth: {
-    baseUrl: 'http://localhost:9000',
+    baseUrl: process.env.MEDUSA_AUTH_TEST_BACKEND_URL || 'http://localhost:9000',
   },
 })

@@ -1,5 +1,10 @@
 import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
+import { freePort } from './test/medusa/harness.mjs'
+
+// The port is chosen before the projects load, so that the Nuxt environment's
+// config (nuxt.config.ts at the root) can point at the server the global setup starts.
+process.env.MEDUSA_AUTH_TEST_BACKEND_URL ||= `http://127.0.0.1:${await freePort()}`
 
 export default defineConfig({
   test: {

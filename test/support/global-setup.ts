@@ -14,7 +14,9 @@ const DATABASE = 'medusa_auth_test'
 
 export default async function setup() {
   await createBackendDatabase(DATABASE, { admin })
-  const backend = await startBackend(DATABASE, { port: await freePort(), host: '127.0.0.1' })
+  const planned = process.env.MEDUSA_AUTH_TEST_BACKEND_URL
+  const port = planned ? Number(new URL(planned).port) : await freePort()
+  const backend = await startBackend(DATABASE, { port, host: '127.0.0.1' })
   await createCustomer(backend, alice)
   await createCustomer(backend, bob)
 

@@ -1,5 +1,6 @@
 import { defineNuxtPlugin, useRuntimeConfig } from '#app'
 import { resolveMedusaAuthConfig } from '../config'
+import type { MedusaAuthPublicConfig } from '../config'
 import { createMedusaAuth } from '../core/auth'
 import { useMedusaAuthStore } from '../stores/medusaAuth'
 import { createTokenStorage } from '../token-storage'
@@ -8,7 +9,15 @@ export default defineNuxtPlugin({
   name: 'medusa-auth',
   dependsOn: ['pinia'],
   async setup(nuxtApp) {
-    const config = resolveMedusaAuthConfig(useRuntimeConfig().public.medusaAuth)
+    let config: MedusaAuthPublicConfig
+    try {
+      config = resolveMedusaAuthConfig(useRuntimeConfig().public.medusaAuth)
+    }
+    catch (error) {
+      // Production error pages hide the message: the server log must say what to set.
+      console.error((error as Error).message)
+      throw error
+    }
 
     // Built anew for every request on the server, once in the browser.
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)

@@ -1,0 +1,70 @@
+// The store, the composable and the plugin inside the Nuxt environment,
+// logging in against the real Medusa server of the global setup.
+import { afterEach, describe, expect, it } from 'vitest'
+import { useNuxtApp } from '#app'
+import { useMedusaAuth, useMedusaAuthStore } from '#imports'
+import { alice } from '../support/accounts'
+import { useTestBackend } from '../support/backend'
+
+// The key exists only once Medusa has started, after nuxt.config.ts was read.
+const { publishableKey } = useTestBackend()
+
+afterEach(async () => {
+  await useNuxtApp().$medusaAuth.logout()
+})
+
+describe('useMedusaAuthStore', () => {
+  it('is the Pinia store `medusa-auth`, logged out at first', () => {
+    const store = useMedusaAuthStore()
+    expect(store.$id).toBe('medusa-auth')
+    expect(store.$state).toEqual({ token: null, claims: null, status: 'unauthenticated' })
+    expect(store.isAuthenticated).toBe(false)
+    expect(store.actorType).toBeNull()
+  })
+
+  it('does not count an expired token as authenticated', () => {
+    const store = useMedusaAuthStore()
+    store.$patch({
+      token: 'a.b.c',
+      status: 'authenticated',
+      claims: { actor_id: 'cus_1', actor_type: 'customer', auth_identity_id: 'a', auth_provider: 'emailpass', exp: 1 },
+    })
+    expect(store.isAuthenticated).toBe(false)
+    expect(store.actorType).toBe('customer')
+  })
+})
+
+describe('useMedusaAuth', () => {
+  it('offers the whole auth surface beside the reactive state', () => {
+    const auth = useMedusaAuth()
+    for (const method of ['login', 'register', 'logout', 'callback', 'refresh', 'resetPassword', 'updateProvider', 'fetch']) {
+      expect(typeof auth[method as keyof typeof auth], method).toBe('function')
+    }
+    expect(auth.status.value).toBe('unauthenticated')
+  })
+
+  it('logs in against Medusa, writes the cookie and updates every reader', async () => {
+    const auth = useMedusaAuth()
+    const token = await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
+
+    expect(typeof token).toBe('string')
+    expect(auth.isAuthenticated.value).toBe(true)
+    expect(auth.actorType.value).toBe('customer')
+    expect(auth.token.value).toBe(token)
+    expect(useMedusaAuthStore().claims?.actor_id).toMatch(/^cus_/)
+    expect(document.cookie).toContain(`medusa_auth_token=${token}`)
+
+    const { customer } = await auth.fetch<{ customer: { email: string } }>('/store/customers/me', {
+      headers: { 'x-publishable-api-key': publishableKey },
+    })
+    expect(customer.email).toBe(alice.email)
+
+    await auth.logout()
+    expect(auth.isAuthenticated.value).toBe(false)
+    expect(document.cookie).not.toContain('medusa_auth_token=')
+  })
+
+  it('is the same surface as `$medusaAuth`', () => {
+    expect(useMedusaAuth().login).toBe(useNuxtApp().$medusaAuth.login)
+  })
+})
