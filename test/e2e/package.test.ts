@@ -89,8 +89,11 @@ describe('the packed module in a separate app', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let logged = ''
-    server.stdout.on('data', (chunk) => { logged += chunk })
-    server.stderr.on('data', (chunk) => { logged += chunk })
+    const keep = (chunk: Buffer) => {
+      logged += chunk
+    }
+    server.stdout.on('data', keep)
+    server.stderr.on('data', keep)
     try {
       let response: Response | undefined
       for (let attempt = 0; attempt < 100 && !response; attempt++) {
