@@ -62,7 +62,12 @@ async function withPostgres(databaseName, work) {
   }
 }
 
-/** Drops and creates `databaseName`, migrates it and creates the admin user. */
+/**
+ * Creates `databaseName` (dropping it first when `fresh`), migrates it and
+ * creates the admin user.
+ * @param {string} databaseName
+ * @param {{ admin?: { email: string, password: string }, fresh?: boolean }} [options]
+ */
 export async function createBackendDatabase(databaseName, { admin, fresh = true } = {}) {
   ensureInstalled()
   const exists = await withPostgres('postgres', async (client) => {
@@ -79,6 +84,7 @@ export async function createBackendDatabase(databaseName, { admin, fresh = true 
   }
 }
 
+/** @returns {Promise<number>} a port that was free a moment ago */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
@@ -96,8 +102,11 @@ export function freePort() {
  * an app on 127.0.0.1 needs Medusa on 127.0.0.1 too.
  * The server's output goes to `log` (a function taking a line) or is kept
  * and shown when it fails to start.
+ * @param {string} databaseName
+ * @param {{ port: number, host?: string, env?: Record<string, string>, log?: (line: string) => void }} options
+ * @returns {Promise<{ url: string, port: number, publishableKey: string, stop: () => Promise<void> }>} the running server
  */
-export async function startBackend(databaseName, { port, host = 'localhost', env = {}, log } = {}) {
+export async function startBackend(databaseName, { port, host = 'localhost', env = {}, log }) {
   const url = `http://${host}:${port}`
   const output = []
   const child = spawn('node', [medusaBin, 'start', '--port', String(port)], {
@@ -154,7 +163,11 @@ export async function startBackend(databaseName, { port, host = 'localhost', env
   }
 }
 
-/** Registers an emailpass identity and creates its customer, as a storefront does. */
+/**
+ * Registers an emailpass identity and creates its customer, as a storefront does.
+ * @param {{ url: string, publishableKey: string }} backend
+ * @param {{ email: string, password: string, first_name?: string, last_name?: string }} customer
+ */
 export async function createCustomer(backend, { email, password, first_name, last_name }) {
   const post = async (path, body, headers = {}) => {
     const response = await fetch(`${backend.url}${path}`, {

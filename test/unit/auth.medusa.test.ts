@@ -137,6 +137,17 @@ describe('register', () => {
   })
 })
 
+describe('callback', () => {
+  it('sends the provider\'s query as a GET query and passes Medusa\'s refusal through', async () => {
+    const { auth, state } = jwtAuth()
+    const error = await rejection(auth.callback('customer', 'google', { state: 'f'.repeat(64) }))
+    expect(error).toMatchObject({ status: 401, message: 'No code provided' })
+    const stale = await rejection(auth.callback('customer', 'google', { code: 'x', state: 'f'.repeat(64) }))
+    expect(stale.status).toBe(401)
+    expect(state.status).toBe('unauthenticated')
+  })
+})
+
 describe('refresh', () => {
   it('forgets the visitor when Medusa refuses the token', async () => {
     const { auth, state, storage } = jwtAuth()
