@@ -1,4 +1,13 @@
-import { addImports, addPlugin, createResolver, defineNuxtModule, useLogger } from '@nuxt/kit'
+import {
+  addImports,
+  addPlugin,
+  addRouteMiddleware,
+  addTypeTemplate,
+  createResolver,
+  defineNuxtModule,
+  extendPages,
+  useLogger,
+} from '@nuxt/kit'
 import { defu } from 'defu'
 import type { MedusaAuthPublicConfig, MedusaAuthStorage } from './runtime/config'
 import type { MedusaAuthType } from './runtime/core/client'
@@ -33,9 +42,73 @@ export interface ModuleOptions {
    * @default 'medusa_auth_token'
    */
   storageKey: string
+  /**
+   * The actor type that guarded pages and `loginWith` use unless told otherwise.
+   * @default 'customer'
+   */
+  defaultActor: string
+  /**
+   * Where the guard sends a visitor who is not logged in, with `?redirect=<the page asked for>`.
+   * @default '/login'
+   */
+  loginRoute: string
+  /**
+   * Where an authenticated visitor of a guest-only page goes, and where a
+   * login ends when there is no safe `redirect` to go back to.
+   * @default '/'
+   */
+  homeRoute: string
+  /**
+   * The third-party callback page is `<callbackRoute>/<provider>`: point the
+   * provider's redirect URL there. `loginWith` tells Medusa so itself.
+   * @default '/auth/callback'
+   */
+  callbackRoute: string
+  /**
+   * Whether the module adds the callback page itself. Turn it off to write
+   * your own page at the same route, calling `handleCallback()`.
+   * @default true
+   */
+  callbackPage: boolean
+  /**
+   * Where `loginWith` sends a login that Medusa answered with `mfa_required`.
+   * @default '/login/mfa'
+   */
+  mfaRoute: string
+  /**
+   * Where `loginWith` sends a login that Medusa answered with `verification_required`.
+   * @default '/login/verify'
+   */
+  verificationRoute: string
+  /**
+   * Guard every page, except those with `definePageMeta({ medusaAuth: false })`.
+   * Otherwise only pages with `medusaAuth` meta, or that name the
+   * `medusa-auth` middleware, are guarded.
+   * @default false
+   */
+  globalMiddleware: boolean
+  /**
+   * Hostnames that a third-party provider's `location` may lead to. Empty:
+   * the Medusa server's host, `accounts.google.com` and `github.com`. A
+   * loopback host (`localhost`, `127.0.0.1`, `[::1]`) listed here may use
+   * `http:` and any port, for a local identity provider.
+   * @default []
+   */
+  allowedRedirectHosts: string[]
+  /**
+   * After a first third-party login of a customer (a token without an
+   * actor), create the customer with the provider's email, then refresh.
+   * Apps that collect more data first turn this off, or handle the
+   * `medusa-auth:actor-missing` runtime hook.
+   * @default true
+   */
+  createCustomerOnCallback: boolean
 }
 
-export type { MedusaAuthError, MedusaAuthClaims, LoginResult, MedusaAuthStatus } from './runtime'
+export type { MedusaAuthError } from './runtime/core/errors'
+export type { MedusaAuthClaims } from './runtime/core/token'
+export type { LoginResult, MedusaAuthStatus } from './runtime/core/auth'
+export type { MedusaAuthPageMeta, MedusaAuthPageRule } from './runtime/middleware/page-meta'
 
 const logger = useLogger('medusa-auth')
 
@@ -51,6 +124,16 @@ export default defineNuxtModule<ModuleOptions>({
     type: 'jwt',
     storage: 'cookie',
     storageKey: 'medusa_auth_token',
+    defaultActor: 'customer',
+    loginRoute: '/login',
+    homeRoute: '/',
+    callbackRoute: '/auth/callback',
+    callbackPage: true,
+    mfaRoute: '/login/mfa',
+    verificationRoute: '/login/verify',
+    globalMiddleware: false,
+    allowedRedirectHosts: [],
+    createCustomerOnCallback: true,
   },
   moduleDependencies: {
     '@pinia/nuxt': {},
@@ -59,9 +142,10 @@ export default defineNuxtModule<ModuleOptions>({
     const resolver = createResolver(import.meta.url)
 
     // Public runtime config: NUXT_PUBLIC_MEDUSA_AUTH_* override it at run time.
+    const { callbackPage, ...publicOptions } = options
     nuxt.options.runtimeConfig.public.medusaAuth = defu(
       nuxt.options.runtimeConfig.public.medusaAuth as Partial<MedusaAuthPublicConfig> | undefined,
-      options,
+      publicOptions,
     )
 
     if (!nuxt.options.runtimeConfig.public.medusaAuth.baseUrl && !nuxt.options._prepare) {
@@ -71,9 +155,50 @@ export default defineNuxtModule<ModuleOptions>({
     // The plugin builds `$medusaAuth` for every request.
     addPlugin(resolver.resolve('./runtime/plugins/medusa-auth'))
 
+    // The guard: named `medusa-auth`, and a global one that reads `medusaAuth` page meta.
+    addRouteMiddleware({ name: 'medusa-auth', path: resolver.resolve('./runtime/middleware/medusa-auth') })
+    addRouteMiddleware({
+      name: 'medusa-auth-page-meta',
+      path: resolver.resolve('./runtime/middleware/medusa-auth-page-meta'),
+      global: true,
+    })
+    addTypeTemplate({
+      filename: 'types/medusa-auth.d.ts',
+      getContents: () => [
+        `import type { MedusaAuthPageMeta } from ${JSON.stringify(resolver.resolve('./runtime/middleware/page-meta'))}`,
+        `import type { MedusaAuthActorMissingContext } from ${JSON.stringify(resolver.resolve('./runtime/hooks'))}`,
+        `declare module '#app' {`,
+        `  interface PageMeta {`,
+        `    /** \`false\`: a public page. Otherwise who may see it; see medusa-auth's README. */`,
+        `    medusaAuth?: MedusaAuthPageMeta`,
+        `  }`,
+        `  interface RuntimeNuxtHooks {`,
+        `    /** A third-party login gave an identity without an actor; set \`handled\` to create it yourself. */`,
+        `    'medusa-auth:actor-missing': (context: MedusaAuthActorMissingContext) => void | Promise<void>`,
+        `  }`,
+        `}`,
+        `export {}`,
+      ].join('\n'),
+    })
+
+    // The third-party callback page, unless the app writes its own.
+    if (callbackPage) {
+      extendPages((pages) => {
+        pages.push({
+          name: 'medusa-auth-callback',
+          path: `${options.callbackRoute.replace(/\/+$/, '')}/:provider`,
+          file: resolver.resolve('./runtime/pages/MedusaAuthCallback.vue'),
+          meta: { medusaAuth: false },
+        })
+      })
+    }
+
     // Composables, the store and the error class are auto-imported.
     addImports([
       { name: 'useMedusaAuth', from: resolver.resolve('./runtime/composables/useMedusaAuth') },
+      { name: 'useMedusaAuthProviders', from: resolver.resolve('./runtime/composables/useMedusaAuthProviders') },
+      { name: 'safeRedirectPath', from: resolver.resolve('./runtime/utils/redirect') },
+      { name: 'isAllowedLocation', from: resolver.resolve('./runtime/utils/redirect') },
       { name: 'useMedusaAuthStore', from: resolver.resolve('./runtime/stores/medusaAuth') },
       { name: 'MedusaAuthError', from: resolver.resolve('./runtime/core/errors') },
       { name: 'isMedusaAuthError', from: resolver.resolve('./runtime/core/errors') },

@@ -1,5 +1,6 @@
 import type { MedusaAuthType } from './core/client'
 import { MedusaAuthError } from './core/errors'
+import { isLoopbackHost } from './utils/redirect'
 
 export type MedusaAuthStorage = 'cookie' | 'local' | 'session' | 'memory'
 
@@ -10,6 +11,15 @@ export interface MedusaAuthPublicConfig {
   type: MedusaAuthType
   storage: MedusaAuthStorage
   storageKey: string
+  defaultActor: string
+  loginRoute: string
+  homeRoute: string
+  callbackRoute: string
+  mfaRoute: string
+  verificationRoute: string
+  globalMiddleware: boolean
+  allowedRedirectHosts: string[]
+  createCustomerOnCallback: boolean
 }
 
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
@@ -51,11 +61,54 @@ export function resolveMedusaAuthConfig(config: Partial<Record<keyof MedusaAuthP
     throw configurationError(`\`medusaAuth.storageKey\` (NUXT_PUBLIC_MEDUSA_AUTH_STORAGE_KEY) may hold only letters, digits, \`_\`, \`-\` and \`.\`, not ${JSON.stringify(storageKey)}.`)
   }
 
+  const route = (option: 'loginRoute' | 'homeRoute' | 'callbackRoute' | 'mfaRoute' | 'verificationRoute', fallback: string) => {
+    const value = config?.[option] ?? fallback
+    if (typeof value !== 'string' || !/^\/(?![/\\])[^\s?#]*$/.test(value)) {
+      throw configurationError(`\`medusaAuth.${option}\` must be a path such as ${JSON.stringify(fallback)}, not ${JSON.stringify(value)}.`)
+    }
+    return value.length > 1 ? value.replace(/\/+$/, '') : value
+  }
+
+  const defaultActor = config?.defaultActor ?? 'customer'
+  if (typeof defaultActor !== 'string' || !/^[\w-]{1,64}$/.test(defaultActor)) {
+    throw configurationError(`\`medusaAuth.defaultActor\` must be an actor type such as 'customer' or 'user', not ${JSON.stringify(defaultActor)}.`)
+  }
+
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     publishableKey: typeof config?.publishableKey === 'string' ? config.publishableKey.trim() : '',
     type: oneOf(config?.type ?? 'jwt', TYPES, 'type', 'NUXT_PUBLIC_MEDUSA_AUTH_TYPE'),
     storage: oneOf(config?.storage ?? 'cookie', STORAGES, 'storage', 'NUXT_PUBLIC_MEDUSA_AUTH_STORAGE'),
     storageKey,
+    defaultActor,
+    loginRoute: route('loginRoute', '/login'),
+    homeRoute: route('homeRoute', '/'),
+    callbackRoute: route('callbackRoute', '/auth/callback'),
+    mfaRoute: route('mfaRoute', '/login/mfa'),
+    verificationRoute: route('verificationRoute', '/login/verify'),
+    globalMiddleware: flag(config?.globalMiddleware, false),
+    allowedRedirectHosts: hostList(config?.allowedRedirectHosts, url),
+    createCustomerOnCallback: flag(config?.createCustomerOnCallback, true),
   }
+}
+
+function flag(value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === '') return fallback
+  return value === true || value === 'true'
+}
+
+/**
+ * The hosts a third-party `location` may point at. Unset: Medusa's own host
+ * (unless it is a loopback host, which must be listed explicitly),
+ * `accounts.google.com` and `github.com`. An environment variable may give
+ * a JSON array or a comma-separated list.
+ */
+function hostList(value: unknown, medusaUrl: URL): string[] {
+  const listed = Array.isArray(value)
+    ? value
+    : typeof value === 'string' ? value.split(',') : []
+  const hosts = listed.filter((host): host is string => typeof host === 'string').map(host => host.trim()).filter(Boolean)
+  if (hosts.length) return hosts
+  const medusaHost = isLoopbackHost(medusaUrl.hostname) ? [] : [medusaUrl.hostname]
+  return [...medusaHost, 'accounts.google.com', 'github.com']
 }

@@ -17,7 +17,7 @@ describe('useMedusaAuthStore', () => {
   it('is the Pinia store `medusa-auth`, logged out at first', () => {
     const store = useMedusaAuthStore()
     expect(store.$id).toBe('medusa-auth')
-    expect(store.$state).toEqual({ token: null, claims: null, status: 'unauthenticated' })
+    expect(store.$state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null })
     expect(store.isAuthenticated).toBe(false)
     expect(store.actorType).toBeNull()
   })

@@ -1,5 +1,5 @@
 import { createAuthClient } from './client'
-import type { LoginAnswer, MedusaAuthType, MfaRequired, VerificationRequired } from './client'
+import type { LoginAnswer, MedusaAuthType, MfaChallenge, MfaRequired, VerificationRequired } from './client'
 import { MedusaAuthError } from './errors'
 import type { TokenStorage } from './storage'
 import { decodeToken, isExpired } from './token'
@@ -11,15 +11,31 @@ import type { MedusaAuthClaims } from './token'
  */
 export type MedusaAuthStatus = 'unauthenticated' | 'authenticated' | 'pending'
 
+/** The step Medusa asked for before a login counts (status `pending`). */
+export type MedusaAuthPendingStep
+  = | { kind: 'mfa', challenge: MfaChallenge }
+    | { kind: 'verification', verification?: Record<string, unknown> }
+
 /** The state one auth instance writes; the Pinia store is one. */
 export interface MedusaAuthState {
   /**
    * jwt mode: the token in use. Session mode keeps no token, except the
-   * short-lived one of a registration that has no session yet.
+   * short-lived one of a registration or a pending step that has no session yet.
    */
   token: string | null
   claims: MedusaAuthClaims | null
   status: MedusaAuthStatus
+  /** What completes a `pending` login; `null` otherwise. */
+  pendingStep: MedusaAuthPendingStep | null
+}
+
+/** A customer's profile, as `POST /store/customers` takes it. */
+export interface CustomerProfile {
+  first_name?: string
+  last_name?: string
+  phone?: string
+  company_name?: string
+  metadata?: Record<string, unknown>
 }
 
 export interface MedusaAuthOptions {
@@ -48,11 +64,22 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
     state.token = token
     state.claims = claims
     state.status = status ?? (claims?.actor_id ? 'authenticated' : 'unauthenticated')
+    state.pendingStep = null
   }
 
   function forget() {
     if (type === 'jwt') storage.remove()
     setState(null, null, 'unauthenticated')
+  }
+
+  function pendingToken(kind: MedusaAuthPendingStep['kind']): string {
+    if (state.status !== 'pending' || state.pendingStep?.kind !== kind || !state.token) {
+      throw new MedusaAuthError(`No ${kind === 'mfa' ? 'MFA challenge' : 'verification'} is pending: log in first.`, {
+        status: 0,
+        type: 'not_allowed',
+      })
+    }
+    return state.token
   }
 
   /** Makes a token the visitor's: stored (jwt) or turned into Medusa's session cookie (session). */
@@ -71,10 +98,38 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
     if ('mfa_required' in answer || 'verification_required' in answer) {
       // The partial token lives only in memory until the next step completes.
       setState(answer.token, decodeToken(answer.token), 'pending')
+      state.pendingStep = 'mfa_required' in answer
+        ? { kind: 'mfa', challenge: answer.mfa_challenge }
+        : { kind: 'verification', verification: answer.verification }
       return answer
     }
     await establish(answer.token, answer.claims)
     return answer.token
+  }
+
+  /**
+   * `POST /auth/{actor}/{provider}/register`. Gives the token of an identity
+   * without an actor yet: create the actor through `fetch` (it sends this
+   * token, in session mode too), then `refresh()`.
+   */
+  async function register(actor: string, provider: string, payload: Payload): Promise<string> {
+    const { token, claims } = await client.register(actor, provider, payload)
+    if (type === 'jwt') storage.set(token, claims)
+    setState(token, claims)
+    return token
+  }
+
+  /** A new token for the current identity; it carries the actor once it exists. */
+  async function refresh(): Promise<string> {
+    try {
+      const { token, claims } = await client.refresh()
+      await establish(token, claims)
+      return token
+    }
+    catch (error) {
+      if (error instanceof MedusaAuthError && error.status === 401) forget()
+      throw error
+    }
   }
 
   return {
@@ -112,17 +167,7 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
       return settle(await client.login(actor, provider, payload))
     },
 
-    /**
-     * `POST /auth/{actor}/{provider}/register`. Gives the token of an identity
-     * without an actor yet: create the actor through `fetch` (it sends this
-     * token, in session mode too), then `refresh()`.
-     */
-    async register(actor: string, provider: string, payload: Payload): Promise<string> {
-      const { token, claims } = await client.register(actor, provider, payload)
-      if (type === 'jwt') storage.set(token, claims)
-      setState(token, claims)
-      return token
-    },
+    register,
 
     /** Completes a third-party login with the provider's query (`code`, `state`, and the rest). */
     async callback(actor: string, provider: string, query: Payload): Promise<string> {
@@ -131,18 +176,63 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
       return token
     },
 
-    /** A new token for the current identity; it carries the actor once it exists. */
-    async refresh(): Promise<string> {
+    /**
+     * Registration in one call: the emailpass identity, then the customer
+     * with `profile`, then a token that carries it. When the customer cannot
+     * be created, the visitor is left logged out and the error is Medusa's.
+     */
+    async registerCustomer(credentials: { email: string, password: string }, profile: CustomerProfile = {}, provider = 'emailpass'): Promise<string> {
+      await register('customer', provider, { email: credentials.email, password: credentials.password })
       try {
-        const { token, claims } = await client.refresh()
-        await establish(token, claims)
-        return token
+        await client.fetch('/store/customers', { method: 'POST', body: { ...profile, email: credentials.email } })
+        return await refresh()
       }
       catch (error) {
-        if (error instanceof MedusaAuthError && error.status === 401) forget()
+        forget()
         throw error
       }
     },
+
+    /**
+     * Gives an identity without an actor (a first third-party login) its
+     * customer, with the email of the provider's profile, and refreshes.
+     */
+    async createCustomerForIdentity(profile: CustomerProfile = {}): Promise<string> {
+      const email = state.claims?.user_metadata?.email
+      if (state.claims?.actor_type !== 'customer' || state.claims.actor_id || typeof email !== 'string') {
+        throw new MedusaAuthError('Only a customer identity without a customer, whose provider gave an email, can get a customer here.', {
+          status: 0,
+          type: 'not_allowed',
+        })
+      }
+      await client.fetch('/store/customers', { method: 'POST', body: { ...profile, email } })
+      return refresh()
+    },
+
+    /** Completes a pending MFA login with a code, e.g. the six digits of an authenticator app. */
+    async verifyMfa(code: string, method = 'totp'): Promise<string> {
+      const partialToken = pendingToken('mfa')
+      const challenge = (state.pendingStep as { challenge: MfaChallenge }).challenge
+      const { token, claims } = await client.verifyMfaChallenge(challenge.id, { method, code }, partialToken)
+      await establish(token, claims)
+      return token
+    },
+
+    /** Asks Medusa to send a verification code for a pending login, e.g. to its email. */
+    async requestVerification(entityId: string, entityType = 'email'): Promise<void> {
+      const partialToken = pendingToken('verification')
+      const verification = await client.requestVerification({ entity_id: entityId, entity_type: entityType }, partialToken)
+      state.pendingStep = { kind: 'verification', verification }
+    },
+
+    /** Confirms the code Medusa sent, then completes the pending login (which may ask for MFA next). */
+    async confirmVerification(code: string): Promise<LoginResult> {
+      const partialToken = pendingToken('verification')
+      await client.confirmVerification({ code })
+      return settle(await client.refreshToLoginAnswer(partialToken))
+    },
+
+    refresh,
 
     /**
      * Forgets the visitor locally, whatever the server says; in session mode

@@ -6,17 +6,27 @@ import type { MedusaAuthClaims } from './token'
 
 export type MedusaAuthType = 'jwt' | 'session'
 
+/** The second-factor challenge that Medusa opens for an identity with MFA enabled. */
+export interface MfaChallenge {
+  id: string
+  /** e.g. `['totp', 'recovery_code']` */
+  methods: string[]
+  expires_at?: string
+  [field: string]: unknown
+}
+
 /** Medusa asks for a second factor before the login counts. */
 export interface MfaRequired {
   mfa_required: true
-  mfa_challenge: unknown
+  mfa_challenge: MfaChallenge
   token: string
 }
 
 /** Medusa asks for the email or phone to be verified before the login counts. */
 export interface VerificationRequired {
   verification_required: true
-  verification: unknown
+  /** The verification already requested, if any. */
+  verification?: Record<string, unknown>
   token: string
 }
 
@@ -153,10 +163,13 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken }: Au
   function readLoginAnswer(path: string, body: unknown): LoginAnswer {
     if (isRecord(body) && typeof body.token === 'string') {
       if (body.mfa_required === true) {
-        return { mfa_required: true, mfa_challenge: body.mfa_challenge, token: body.token }
+        const challenge = body.mfa_challenge
+        if (!isRecord(challenge) || typeof challenge.id !== 'string') throw invalidResponse(path, 'an MFA answer without a challenge')
+        return { mfa_required: true, mfa_challenge: challenge as MfaChallenge, token: body.token }
       }
       if (body.verification_required === true) {
-        return { verification_required: true, verification: body.verification, token: body.token }
+        const verification = isRecord(body.verification) ? body.verification : undefined
+        return { verification_required: true, verification, token: body.token }
       }
     }
     if (isRecord(body) && 'location' in body && !('token' in body)) {
@@ -178,6 +191,28 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken }: Au
     async login(actor: string, provider: string, payload: Record<string, unknown> = {}) {
       const path = route(actor, provider)
       return readLoginAnswer(path, await send(path, { method: 'POST', body: payload }))
+    },
+
+    /** `POST /auth/token/refresh` can also answer with a further step. */
+    async refreshToLoginAnswer(token: string) {
+      const path = '/auth/token/refresh'
+      return readLoginAnswer(path, await send(path, { method: 'POST', headers: { authorization: `Bearer ${token}` } }))
+    },
+
+    async verifyMfaChallenge(challengeId: string, body: { method: string, code: string }, partialToken: string) {
+      assertName('provider', body.method)
+      const path = `/auth/mfa/challenges/${encodeURIComponent(challengeId)}/verify`
+      return readToken(path, await send(path, { method: 'POST', body, headers: { authorization: `Bearer ${partialToken}` } }))
+    },
+
+    async requestVerification(body: { entity_id: string, entity_type: string }, partialToken: string) {
+      const path = '/auth/verification/request'
+      const answer = await send(path, { method: 'POST', body, headers: { authorization: `Bearer ${partialToken}` } })
+      return isRecord(answer) && isRecord(answer.verification) ? answer.verification : undefined
+    },
+
+    async confirmVerification(body: { code: string, code_provider?: string }) {
+      await send('/auth/verification/confirm', { method: 'POST', body })
     },
 
     async register(actor: string, provider: string, payload: Record<string, unknown>) {

@@ -2,10 +2,11 @@ import { defineNuxtPlugin, useRuntimeConfig } from '#app'
 import { resolveMedusaAuthConfig } from '../config'
 import type { MedusaAuthPublicConfig } from '../config'
 import { createMedusaAuth } from '../core/auth'
+import { createAuthFlows } from '../flows'
 import { useMedusaAuthStore } from '../stores/medusaAuth'
 import { createTokenStorage } from '../token-storage'
 
-export default defineNuxtPlugin({
+const plugin = defineNuxtPlugin({
   name: 'medusa-auth',
   dependsOn: ['pinia'],
   async setup(nuxtApp) {
@@ -21,7 +22,7 @@ export default defineNuxtPlugin({
 
     // Built anew for every request on the server, once in the browser.
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
-    const medusaAuth = createMedusaAuth({
+    const auth = createMedusaAuth({
       baseUrl: config.baseUrl,
       publishableKey: config.publishableKey,
       type: config.type,
@@ -29,15 +30,23 @@ export default defineNuxtPlugin({
       state: store,
     })
 
-    medusaAuth.hydrate()
+    auth.hydrate()
 
     // The session cookie belongs to Medusa's host: only the browser can ask about it.
     if (import.meta.client && config.type === 'session' && store.status !== 'authenticated') {
-      await medusaAuth.restoreSession().catch((error: Error) => {
+      await auth.restoreSession().catch((error: Error) => {
         console.warn(`[medusa-auth] could not check the session with Medusa: ${error.message}`)
       })
     }
 
+    const medusaAuth = { ...auth, ...createAuthFlows(nuxtApp as never, auth, store, config), config }
     return { provide: { medusaAuth } }
   },
 })
+
+export default plugin
+
+/** `$medusaAuth`: the auth methods, the navigation flows and the resolved options. */
+export type MedusaAuthPlugin = ReturnType<typeof createMedusaAuth> & ReturnType<typeof createAuthFlows> & {
+  config: MedusaAuthPublicConfig
+}

@@ -11,6 +11,7 @@ export const useMedusaAuthStore = defineStore('medusa-auth', {
     token: null,
     claims: null,
     status: 'unauthenticated',
+    pendingStep: null,
   }),
 
   getters: {
