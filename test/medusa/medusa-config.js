@@ -5,6 +5,22 @@ const { defineConfig } = require('@medusajs/framework/utils')
 // Any http origin on this machine, whatever its port: tests pick free ports.
 const localOrigins = '/^https?:\\/\\/(localhost|127\\.0\\.0\\.1)(:\\d+)?$/'
 
+// A local OpenID provider, when the tests run one (test/support/oidc-provider.ts).
+function oidcProviders() {
+  if (!process.env.OIDC_ISSUER) return []
+  return [{
+    resolve: '@medusajs/medusa/auth-oidc',
+    id: 'oidc',
+    options: {
+      issuer: process.env.OIDC_ISSUER,
+      client_id: process.env.OIDC_CLIENT_ID,
+      client_secret: process.env.OIDC_CLIENT_SECRET,
+      // The storefront sends its own callback_url with each login.
+      callback_url: 'http://127.0.0.1/auth/callback/oidc',
+    },
+  }]
+}
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -24,8 +40,11 @@ module.exports = defineConfig({
       // The OAuth state of third-party providers lives in the cache module.
       dependencies: ['cache', 'logger'],
       options: {
+        // TOTP factors are stored encrypted.
+        mfa: { encryption_key: process.env.MFA_ENCRYPTION_KEY || 'medusa-auth-test-mfa-key' },
         providers: [
           { resolve: '@medusajs/medusa/auth-emailpass', id: 'emailpass' },
+          ...oidcProviders(),
           {
             // Placeholder credentials: Medusa answers with a real Google
             // `location`, and nothing ever reaches Google.

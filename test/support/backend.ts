@@ -4,6 +4,11 @@ export const BACKEND_ENV = 'MEDUSA_AUTH_TEST_BACKEND'
 export interface TestBackend {
   url: string
   publishableKey: string
+  /** JSON lines of the auth events Medusa emitted: reset tokens, verification codes. */
+  eventsFile: string
+  /** The local OpenID provider that Medusa's `oidc` auth provider uses. */
+  oidcIssuer: string
+  databaseUrl: string
 }
 
 /** The real Medusa server that the global setup started. */
@@ -23,4 +28,19 @@ export async function loginDirectly(backend: TestBackend, actor: string, credent
   const body = await response.json() as { token?: string, message?: string }
   if (!body.token) throw new Error(`login of ${credentials.email} failed: ${response.status} ${body.message}`)
   return body.token
+}
+
+/** Waits for the newest event `name` for `entityId` that Medusa emitted, and gives its data. */
+export async function waitForAuthEvent(backend: TestBackend, name: string, entityId: string): Promise<Record<string, unknown>> {
+  const { readFileSync, existsSync } = await import('node:fs')
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (existsSync(backend.eventsFile)) {
+      const events = readFileSync(backend.eventsFile, 'utf8').trim().split('\n').filter(Boolean)
+        .map(line => JSON.parse(line) as { name: string, data: Record<string, unknown> })
+        .filter(event => event.name === name && event.data.entity_id === entityId)
+      if (events.length) return events.at(-1)!.data
+    }
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  throw new Error(`Medusa emitted no ${name} for ${entityId}`)
 }

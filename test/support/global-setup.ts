@@ -3,25 +3,53 @@
 import {
   createBackendDatabase,
   createCustomer,
+  databaseUrlFor,
   freePort,
   startBackend,
 } from '../medusa/harness.mjs'
+import { mkdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { admin, alice, bob } from './accounts'
 import { BACKEND_ENV } from './backend'
 import type { TestBackend } from './backend'
+import { OIDC_CLIENT, startOidcProvider } from './oidc-provider'
 
 const DATABASE = 'medusa_auth_test'
 
 export default async function setup() {
+  const scratch = join(import.meta.dirname, '../.tmp')
+  mkdirSync(scratch, { recursive: true })
+  const eventsFile = join(scratch, 'medusa-auth-events.jsonl')
+  rmSync(eventsFile, { force: true })
+
+  const oidc = await startOidcProvider(await freePort())
   await createBackendDatabase(DATABASE, { admin })
   const planned = process.env.MEDUSA_AUTH_TEST_BACKEND_URL
   const port = planned ? Number(new URL(planned).port) : await freePort()
-  const backend = await startBackend(DATABASE, { port, host: '127.0.0.1' })
+  const backend = await startBackend(DATABASE, {
+    port,
+    host: '127.0.0.1',
+    env: {
+      MEDUSA_AUTH_EVENTS_FILE: eventsFile,
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+    },
+  })
   await createCustomer(backend, alice)
   await createCustomer(backend, bob)
 
-  const shared: TestBackend = { url: backend.url, publishableKey: backend.publishableKey }
+  const shared: TestBackend = {
+    url: backend.url,
+    publishableKey: backend.publishableKey,
+    eventsFile,
+    oidcIssuer: oidc.issuer,
+    databaseUrl: databaseUrlFor(DATABASE),
+  }
   process.env[BACKEND_ENV] = JSON.stringify(shared)
 
-  return () => backend.stop()
+  return async () => {
+    await backend.stop()
+    await oidc.stop()
+  }
 }

@@ -23,7 +23,7 @@ function decide(overrides: Partial<GuardInput>) {
 describe('resolveGuardRedirect', () => {
   it('leaves pages without meta alone unless they are guarded by default', () => {
     expect(decide({})).toBeNull()
-    expect(decide({ guardedByDefault: true })).toBe('/login?redirect=%2Faccount')
+    expect(decide({ guardedByDefault: true })).toEqual({ path: '/login', query: { redirect: '/account' } })
   })
 
   it('keeps public pages public, even when every page is guarded', () => {
@@ -32,25 +32,28 @@ describe('resolveGuardRedirect', () => {
 
   it('sends a visitor who is not logged in to the login route with the full path', () => {
     expect(decide({ meta: true, path: '/orders/1', fullPath: '/orders/1?tab=items#top' }))
-      .toBe('/login?redirect=%2Forders%2F1%3Ftab%3Ditems%23top')
+      .toEqual({ path: '/login', query: { redirect: '/orders/1?tab=items#top' } })
   })
 
   it('lets the right actor through and sends another actor type to login', () => {
     expect(decide({ meta: { actor: 'customer' }, visitor: customer })).toBeNull()
-    expect(decide({ meta: true, visitor: adminUser })).toBe('/login?redirect=%2Faccount')
+    expect(decide({ meta: true, visitor: adminUser })).toEqual({ path: '/login', query: { redirect: '/account' } })
     expect(decide({ meta: { actor: 'user' }, visitor: adminUser })).toBeNull()
-    expect(decide({ meta: { actor: 'user' }, visitor: customer })).toBe('/login?redirect=%2Faccount')
+    expect(decide({ meta: { actor: 'user' }, visitor: customer })).toEqual({ path: '/login', query: { redirect: '/account' } })
   })
 
   it('uses redirectTo instead of the login route', () => {
     expect(decide({ meta: { actor: 'user', redirectTo: '/admin/login' }, path: '/admin', fullPath: '/admin' }))
-      .toBe('/admin/login?redirect=%2Fadmin')
+      .toEqual({ path: '/admin/login', query: { redirect: '/admin' } })
   })
 
   it('sends an authenticated visitor of a guest-only page home, and lets guests in', () => {
-    expect(decide({ meta: { guestOnly: true }, path: '/login', fullPath: '/login', visitor: customer })).toBe('/')
+    expect(decide({ meta: { guestOnly: true }, path: '/login', fullPath: '/login', visitor: customer })).toEqual({ path: '/' })
     expect(decide({ meta: { guestOnly: true }, path: '/login', fullPath: '/login' })).toBeNull()
     expect(decide({ meta: { guestOnly: true }, path: '/', fullPath: '/', visitor: customer })).toBeNull()
+    expect(decide({ meta: { guestOnly: true }, path: '/login', fullPath: '/login', visitor: adminUser })).toBeNull()
+    expect(decide({ meta: { guestOnly: true, actor: 'user' }, path: '/admin/login', fullPath: '/admin/login', visitor: adminUser }))
+      .toEqual({ path: '/' })
   })
 
   it('never guards the login, callback, MFA and verification routes: no loop', () => {

@@ -36,28 +36,37 @@ function ruleOf(meta: MedusaAuthPageMeta | undefined, guardedByDefault: boolean)
   return guardedByDefault ? {} : null
 }
 
+/** Where the guard sends a visitor; `redirect` is the page asked for, to come back to. */
+export interface GuardRedirect {
+  path: string
+  query?: { redirect: string }
+}
+
 /**
- * Gives the path to send the visitor to, or `null` to let the navigation
+ * Gives the route to send the visitor to, or `null` to let the navigation
  * through. The login, callback, MFA and verification routes are never
  * guarded, and a visitor is never sent to the page being asked for: at most
  * one hop, never a loop.
  */
-export function resolveGuardRedirect(input: GuardInput): string | null {
+export function resolveGuardRedirect(input: GuardInput): GuardRedirect | null {
   const rule = ruleOf(input.meta, input.guardedByDefault)
   if (!rule) return null
   const { routes, visitor, path } = input
 
+  const actor = rule.actor ?? input.defaultActor
+  const isActor = visitor.isAuthenticated && visitor.actorType === actor
+
+  // A login page of one actor stays open to another: an admin may log in as a customer.
   if (rule.guestOnly) {
-    return visitor.isAuthenticated && !samePath(routes.home, path) ? routes.home : null
+    return isActor && !samePath(routes.home, path) ? { path: routes.home } : null
   }
 
   const unguarded = [routes.login, routes.mfa, routes.verification]
   if (unguarded.some(route => samePath(path, route)) || isWithin(path, routes.callback)) return null
 
-  const actor = rule.actor ?? input.defaultActor
-  if (visitor.isAuthenticated && visitor.actorType === actor) return null
+  if (isActor) return null
 
   const target = rule.redirectTo ?? routes.login
   if (samePath(target, path)) return null
-  return `${target}${target.includes('?') ? '&' : '?'}redirect=${encodeURIComponent(input.fullPath)}`
+  return { path: target, query: { redirect: input.fullPath } }
 }

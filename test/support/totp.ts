@@ -1,0 +1,22 @@
+// RFC 6238 codes, as an authenticator app computes them from Medusa's base32 secret.
+import { createHmac } from 'node:crypto'
+
+function base32Decode(secret: string): Buffer {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+  let bits = ''
+  for (const character of secret.replace(/=+$/, '').toUpperCase()) {
+    const value = alphabet.indexOf(character)
+    if (value < 0) throw new Error(`not base32: ${character}`)
+    bits += value.toString(2).padStart(5, '0')
+  }
+  const bytes = bits.match(/.{8}/g) ?? []
+  return Buffer.from(bytes.map(byte => Number.parseInt(byte, 2)))
+}
+
+export function totpCode(secret: string, at = Date.now()): string {
+  const counter = Buffer.alloc(8)
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)))
+  const digest = createHmac('sha1', base32Decode(secret)).update(counter).digest()
+  const offset = digest[19]! & 0xF
+  return String((digest.readUInt32BE(offset) & 0x7FFFFFFF) % 1_000_000).padStart(6, '0')
+}
