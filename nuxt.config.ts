@@ -3,6 +3,8 @@
 // the global setup starts (vitest.config.ts chooses its port).
 export default defineNuxtConfig({
   modules: ['./src/module'],
+  // A one-page app for the tests to run in.
+  srcDir: 'test/nuxt/app',
   compatibilityDate: '2025-07-15',
   medusaAuth: {
     baseUrl: process.env.MEDUSA_AUTH_TEST_BACKEND_URL || 'http://localhost:9000',

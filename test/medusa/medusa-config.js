@@ -31,6 +31,10 @@ module.exports = defineConfig({
       authCors: process.env.AUTH_CORS || localOrigins,
       jwtSecret: process.env.JWT_SECRET || 'medusa-auth-test-jwt-secret',
       cookieSecret: process.env.COOKIE_SECRET || 'medusa-auth-test-cookie-secret',
+      // Set for the test that proves the verification step: customers must verify their email.
+      ...(process.env.VERIFY_CUSTOMER_EMAILS === 'true' && {
+        authVerificationsPerActor: { customer: [{ entity_type: 'email', auth_provider: 'emailpass' }] },
+      }),
     },
   },
   admin: { disable: true },

@@ -61,10 +61,30 @@ describe('useMedusaAuth', () => {
 
     await auth.logout()
     expect(auth.isAuthenticated.value).toBe(false)
-    expect(document.cookie).not.toContain('medusa_auth_token=')
+    expect(document.cookie).not.toMatch(/medusa_auth_token=[^;]/)
   })
 
   it('is the same surface as `$medusaAuth`', () => {
     expect(useMedusaAuth().login).toBe(useNuxtApp().$medusaAuth.login)
+  })
+})
+
+describe('loginWith', () => {
+  it('refuses a provider location off the allowlist: no navigation, no state, no remembered target', async () => {
+    // Medusa's OIDC provider answers with the local OpenID provider, a loopback host this app does not list.
+    const auth = useMedusaAuth()
+    const router = useNuxtApp().$router
+    const before = router.currentRoute.value.fullPath
+
+    const failure = await auth.loginWith('oidc', { redirect: '/account' }).catch((error: unknown) => error)
+    expect(failure).toMatchObject({ name: 'MedusaAuthError', type: 'location_not_allowed', status: 0 })
+    expect((failure as Error).message).toContain('medusaAuth.allowedRedirectHosts')
+    expect(auth.status.value).toBe('unauthenticated')
+    expect(document.cookie).not.toContain('medusa_auth_redirect')
+    expect(router.currentRoute.value.fullPath).toBe(before)
+  })
+
+  it('defaults its allowlist to Google and GitHub, leaving out a loopback Medusa', () => {
+    expect(useNuxtApp().$medusaAuth.config.allowedRedirectHosts).toEqual(['accounts.google.com', 'github.com'])
   })
 })
