@@ -1,6 +1,6 @@
 // The flows that move the visitor between pages: a login that may leave
 // the site for a provider, and the callback that brings it back.
-import { navigateTo } from '#app'
+import { navigateTo, useRequestURL } from '#app'
 import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from './config'
 import type { LoginResult, MedusaAuth, MedusaAuthState } from './core/auth'
@@ -28,15 +28,14 @@ export interface LoginWithOptions {
   payload?: Record<string, unknown>
 }
 
-function rememberLoginTarget(target: LoginTarget) {
-  if (!import.meta.client) return
-  const expires = new Date(Date.now() + LOGIN_TARGET_SECONDS * 1000)
-  createDocumentCookieJar().set(LOGIN_TARGET_COOKIE, JSON.stringify(target), {
+/** The browser's cookie for the target; `seconds: 0` removes it. */
+function writeLoginTargetCookie(value: string, seconds: number) {
+  createDocumentCookieJar().set(LOGIN_TARGET_COOKIE, value, {
     path: '/',
     sameSite: 'lax',
     secure: window.location.protocol === 'https:',
-    expires,
-    maxAge: LOGIN_TARGET_SECONDS,
+    expires: new Date(Date.now() + seconds * 1000),
+    maxAge: seconds,
   })
 }
 
@@ -44,20 +43,11 @@ function rememberLoginTarget(target: LoginTarget) {
 function takeLoginTarget(): Partial<LoginTarget> {
   if (!import.meta.client) return {}
   const raw = parseCookieHeader(document.cookie)[LOGIN_TARGET_COOKIE]
-  createDocumentCookieJar().set(LOGIN_TARGET_COOKIE, '', {
-    path: '/',
-    sameSite: 'lax',
-    secure: window.location.protocol === 'https:',
-    expires: new Date(0),
-    maxAge: 0,
-  })
+  writeLoginTargetCookie('', 0)
   try {
     const value = JSON.parse(raw ?? 'null') as Record<string, unknown> | null
-    return {
-      actor: typeof value?.actor === 'string' ? value.actor : undefined,
-      provider: typeof value?.provider === 'string' ? value.provider : undefined,
-      redirect: typeof value?.redirect === 'string' ? value.redirect : undefined,
-    }
+    const text = (field: unknown) => (typeof field === 'string' ? field : undefined)
+    return { actor: text(value?.actor), provider: text(value?.provider), redirect: text(value?.redirect) }
   }
   catch {
     return {}
@@ -79,9 +69,8 @@ export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: Medus
   async function loginWith(provider: string, options: LoginWithOptions = {}): Promise<LoginResult> {
     const actor = options.actor ?? config.defaultActor
     const redirect = safeRedirectPath(options.redirect ?? currentRedirectQuery(), config.homeRoute)
-    const payload = options.payload ?? {
-      callback_url: new URL(`${config.callbackRoute}/${provider}`, window.location.origin).toString(),
-    }
+    const origin = nuxtApp.runWithContext(() => useRequestURL().origin)
+    const payload = options.payload ?? { callback_url: `${origin}${config.callbackRoute}/${provider}` }
 
     const result = await auth.login(actor, provider, payload)
     if (typeof result === 'string') {
@@ -94,7 +83,7 @@ export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: Medus
           { status: 0, type: 'location_not_allowed' },
         )
       }
-      rememberLoginTarget({ actor, provider, redirect })
+      writeLoginTargetCookie(JSON.stringify({ actor, provider, redirect } satisfies LoginTarget), LOGIN_TARGET_SECONDS)
       await go(result.location, { external: true })
     }
     else {
@@ -113,7 +102,9 @@ export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: Medus
   async function handleCallback(provider?: string): Promise<void> {
     const route = nuxtApp.$router.currentRoute.value
     const providerId = provider ?? String(route.params.provider ?? '')
-    const remembered = takeLoginTarget()
+    const taken = takeLoginTarget()
+    // A target left by another provider's round trip is not this one's.
+    const remembered = taken.provider === providerId ? taken : {}
     const actor = remembered.actor ?? config.defaultActor
 
     await auth.callback(actor, providerId, route.query)

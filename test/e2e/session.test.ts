@@ -24,7 +24,8 @@ const JWT_SHAPE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/
 
 describe('session mode in the browser', () => {
   it('logs in with /auth/session, keeps no token, survives a reload, and logs out', async () => {
-    const page = await createPage('/login')
+    const page = await createPage('/account')
+    await page.waitForURL(current => current.pathname === '/login')
     const authRequests: string[] = []
     page.on('request', (request) => {
       if (request.url().startsWith(`${backend.url}/auth/`)) authRequests.push(`${request.method()} ${new URL(request.url()).pathname}`)
@@ -53,8 +54,9 @@ describe('session mode in the browser', () => {
     await page.click('[data-test=logout]')
     await page.waitForURL(url('/login'))
     expect(authRequests).toContain('DELETE /auth/session')
+    // The browser's guard decides in session mode: the server cannot see Medusa's cookie.
     await page.goto(url('/account'))
-    await expect(page.getByText('Not logged in').count()).resolves.toBe(1)
+    await page.waitForURL(current => current.pathname === '/login')
     await page.close()
   })
 })

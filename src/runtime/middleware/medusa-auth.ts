@@ -9,6 +9,10 @@ import type { MedusaAuthPageMeta } from './page-meta'
 export function guardRoute(to: RouteLocationNormalized, guardedByDefault: boolean) {
   const nuxtApp = useNuxtApp()
   const { config } = nuxtApp.$medusaAuth as MedusaAuthPlugin
+
+  // Only a token cookie tells the server who is logged in; otherwise the browser decides.
+  if (import.meta.server && !(config.type === 'jwt' && config.storage === 'cookie')) return
+
   const store = useMedusaAuthStore(nuxtApp.$pinia as never)
 
   const target = resolveGuardRedirect({
