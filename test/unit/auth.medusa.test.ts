@@ -194,6 +194,6 @@ describe('password reset and providers', () => {
   it('lists the providers of an actor', async () => {
     const { auth } = jwtAuth()
     const providers = await auth.listProviders('customer')
-    expect(providers.map(provider => provider.id).sort()).toEqual(['emailpass', 'google'])
+    expect(providers.map(provider => provider.id).sort()).toEqual(['emailpass', 'google', 'oidc'])
   })
 })

@@ -10,6 +10,31 @@ describe('resolveMedusaAuthConfig', () => {
       type: 'jwt',
       storage: 'cookie',
       storageKey: 'medusa_auth_token',
+      defaultActor: 'customer',
+      loginRoute: '/login',
+      homeRoute: '/',
+      callbackRoute: '/auth/callback',
+      mfaRoute: '/login/mfa',
+      verificationRoute: '/login/verify',
+      globalMiddleware: false,
+      allowedRedirectHosts: ['api.shop.example', 'accounts.google.com', 'github.com'],
+      createCustomerOnCallback: true,
+    })
+  })
+
+  it('reads lists and flags as environment variables give them', () => {
+    const config = resolveMedusaAuthConfig({
+      baseUrl: 'http://localhost:9000',
+      allowedRedirectHosts: ' 127.0.0.1, accounts.google.com ,',
+      globalMiddleware: 'true',
+      createCustomerOnCallback: 'false',
+      loginRoute: '/sign-in/',
+    })
+    expect(config).toMatchObject({
+      allowedRedirectHosts: ['127.0.0.1', 'accounts.google.com'],
+      globalMiddleware: true,
+      createCustomerOnCallback: false,
+      loginRoute: '/sign-in',
     })
   })
 
@@ -36,6 +61,9 @@ describe('resolveMedusaAuthConfig', () => {
     [{ baseUrl: 'http://x', type: 'cookie' }, 'NUXT_PUBLIC_MEDUSA_AUTH_TYPE'],
     [{ baseUrl: 'http://x', storage: 'indexeddb' }, 'NUXT_PUBLIC_MEDUSA_AUTH_STORAGE'],
     [{ baseUrl: 'http://x', storageKey: 'a;b=c' }, 'NUXT_PUBLIC_MEDUSA_AUTH_STORAGE_KEY'],
+    [{ baseUrl: 'http://x', loginRoute: '//evil.example' }, 'medusaAuth.loginRoute'],
+    [{ baseUrl: 'http://x', homeRoute: 'https://evil.example' }, 'medusaAuth.homeRoute'],
+    [{ baseUrl: 'http://x', defaultActor: '../user' }, 'medusaAuth.defaultActor'],
   ])('refuses %j', (config, message) => {
     expect(() => resolveMedusaAuthConfig(config)).toThrowError(message)
   })
