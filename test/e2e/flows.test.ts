@@ -2,30 +2,22 @@
 // Medusa server and a real OpenID provider: guards, redirects, third-party
 // round trips, registration, password reset and MFA.
 import { randomUUID } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
-import { createPage, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { createCustomer } from '../medusa/harness.mjs'
 import { admin, alice } from '../support/accounts'
 import { loginDirectly, useTestBackend, waitForAuthEvent } from '../support/backend'
-import { chromiumLaunchOptions } from '../support/browser'
+import { setupPlayground } from '../support/playground'
 import { queryBackend } from '../support/database'
 import { oidcEmailFor } from '../support/oidc-provider'
 import { totpCode } from '../support/totp'
 
 const backend = useTestBackend()
 
-await setup({
-  rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
-  browser: true,
-  browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
-  env: {
-    NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL: backend.url,
-    NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
-    // The local OpenID provider runs on the loopback host: the app lists it explicitly.
-    NUXT_PUBLIC_MEDUSA_AUTH_ALLOWED_REDIRECT_HOSTS: '127.0.0.1,accounts.google.com,github.com',
-  },
+await setupPlayground(backend, {
+  // The local OpenID provider runs on the loopback host: the app lists it explicitly.
+  NUXT_PUBLIC_MEDUSA_AUTH_ALLOWED_REDIRECT_HOSTS: '127.0.0.1,accounts.google.com,github.com',
 })
 
 async function fillLogin(page: Page, credentials: { email: string, password: string }) {

@@ -1,24 +1,15 @@
 // The built playground (production server) in jwt mode with cookie storage,
 // against the real Medusa server; page flows in headless Chromium.
-import { fileURLToPath } from 'node:url'
-import { $fetch, createPage, setup, url } from '@nuxt/test-utils/e2e'
+import { $fetch, createPage, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { decodeToken } from '../../src/runtime/core/token'
 import { alice, bob } from '../support/accounts'
 import { loginDirectly, useTestBackend } from '../support/backend'
-import { chromiumLaunchOptions } from '../support/browser'
+import { setupPlayground } from '../support/playground'
 
 const backend = useTestBackend()
 
-await setup({
-  rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
-  browser: true,
-  browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
-  env: {
-    NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL: backend.url,
-    NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
-  },
-})
+await setupPlayground(backend)
 
 const accountPage = (token?: string) =>
   $fetch<string>('/account', { headers: token ? { cookie: `medusa_auth_token=${token}` } : {} })

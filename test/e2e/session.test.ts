@@ -1,23 +1,15 @@
 // The built playground in session mode: Medusa keeps the login in its own
 // httpOnly session cookie and the browser never holds a token.
-import { fileURLToPath } from 'node:url'
-import { createPage, setup, url } from '@nuxt/test-utils/e2e'
+import { createPage, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { alice } from '../support/accounts'
+import { setupPlayground } from '../support/playground'
 import { useTestBackend } from '../support/backend'
-import { chromiumLaunchOptions } from '../support/browser'
 
 const backend = useTestBackend()
 
-await setup({
-  rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
-  browser: true,
-  browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
-  env: {
-    NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL: backend.url,
-    NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
-    NUXT_PUBLIC_MEDUSA_AUTH_TYPE: 'session',
-  },
+await setupPlayground(backend, {
+  NUXT_PUBLIC_MEDUSA_AUTH_TYPE: 'session',
 })
 
 const JWT_SHAPE = /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/
