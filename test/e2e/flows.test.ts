@@ -217,7 +217,8 @@ describe('MFA', () => {
     await fillLogin(page, customer)
     await page.waitForURL(current => current.pathname === '/login/mfa')
     expect(pathOf(page)).toBe('/login/mfa → /account')
-    await expect(page.locator('[data-test=status]').count()).resolves.toBe(0)
+    // Pending is not authenticated: the header offers no logout, and the account page stays guarded.
+    await expect(page.locator('[data-test=logout]').count()).resolves.toBe(0)
     await page.fill('input[name=code]', '000000')
     await page.click('button[type=submit]')
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid MFA challenge code')
