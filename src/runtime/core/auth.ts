@@ -96,7 +96,9 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
   async function settle(answer: LoginAnswer): Promise<LoginResult> {
     if ('location' in answer) return { location: answer.location }
     if ('mfa_required' in answer || 'verification_required' in answer) {
-      // The partial token lives only in memory until the next step completes.
+      // The partial token lives only in memory until the next step completes;
+      // an earlier visitor's stored token must not come back on a reload.
+      if (type === 'jwt') storage.remove()
       setState(answer.token, decodeToken(answer.token), 'pending')
       state.pendingStep = 'mfa_required' in answer
         ? { kind: 'mfa', challenge: answer.mfa_challenge }
