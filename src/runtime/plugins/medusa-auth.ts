@@ -1,4 +1,5 @@
-import { defineNuxtPlugin, useRuntimeConfig } from '#app'
+import { appendResponseHeader, setResponseHeader } from 'h3'
+import { defineNuxtPlugin, useRequestEvent, useRuntimeConfig } from '#app'
 import { resolveMedusaAuthConfig } from '../config'
 import type { MedusaAuthPublicConfig } from '../config'
 import { createMedusaAuth } from '../core/auth'
@@ -31,6 +32,13 @@ const plugin = defineNuxtPlugin({
     })
 
     auth.hydrate()
+
+    // A page rendered for a logged-in visitor is that visitor's alone: no shared cache may keep it.
+    const event = import.meta.server ? useRequestEvent() : undefined
+    if (event && store.status !== 'unauthenticated') {
+      setResponseHeader(event, 'cache-control', 'private, no-store')
+      appendResponseHeader(event, 'vary', 'cookie')
+    }
 
     // The session cookie belongs to Medusa's host: only the browser can ask about it.
     if (import.meta.client && config.type === 'session' && store.status !== 'authenticated') {
