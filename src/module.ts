@@ -103,6 +103,12 @@ export interface ModuleOptions {
    * @default true
    */
   createCustomerOnCallback: boolean
+  /**
+   * A token counts as expired this many seconds before its `exp`, so that
+   * no request leaves with a token that dies on the way.
+   * @default 60
+   */
+  expiryMargin: number
 }
 
 export type { MedusaAuthError } from './runtime/core/errors'
@@ -134,6 +140,7 @@ export default defineNuxtModule<ModuleOptions>({
     globalMiddleware: false,
     allowedRedirectHosts: [],
     createCustomerOnCallback: true,
+    expiryMargin: 60,
   },
   moduleDependencies: {
     '@pinia/nuxt': {},

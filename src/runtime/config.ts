@@ -20,6 +20,7 @@ export interface MedusaAuthPublicConfig {
   globalMiddleware: boolean
   allowedRedirectHosts: string[]
   createCustomerOnCallback: boolean
+  expiryMargin: number
 }
 
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
@@ -89,7 +90,17 @@ export function resolveMedusaAuthConfig(config: Partial<Record<keyof MedusaAuthP
     globalMiddleware: flag(config?.globalMiddleware, false),
     allowedRedirectHosts: hostList(config?.allowedRedirectHosts, url),
     createCustomerOnCallback: flag(config?.createCustomerOnCallback, true),
+    expiryMargin: seconds(config?.expiryMargin, 60),
   }
+}
+
+function seconds(value: unknown, fallback: number): number {
+  if (value === undefined || value === null || value === '') return fallback
+  const number = Number(value)
+  if (!Number.isFinite(number) || number < 0) {
+    throw configurationError(`\`medusaAuth.expiryMargin\` (NUXT_PUBLIC_MEDUSA_AUTH_EXPIRY_MARGIN) must be a number of seconds, not ${JSON.stringify(value)}.`)
+  }
+  return number
 }
 
 function flag(value: unknown, fallback: boolean): boolean {

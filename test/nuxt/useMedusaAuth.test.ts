@@ -17,7 +17,7 @@ describe('useMedusaAuthStore', () => {
   it('is the Pinia store `medusa-auth`, logged out at first', () => {
     const store = useMedusaAuthStore()
     expect(store.$id).toBe('medusa-auth')
-    expect(store.$state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null })
+    expect(store.$state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null })
     expect(store.isAuthenticated).toBe(false)
     expect(store.actorType).toBeNull()
   })
@@ -28,6 +28,7 @@ describe('useMedusaAuthStore', () => {
       token: 'a.b.c',
       status: 'authenticated',
       claims: { actor_id: 'cus_1', actor_type: 'customer', auth_identity_id: 'a', auth_provider: 'emailpass', exp: 1 },
+      expiresAt: 1000 - 60_000,
     })
     expect(store.isAuthenticated).toBe(false)
     expect(store.actorType).toBe('customer')

@@ -12,7 +12,7 @@ import { useTestBackend } from '../support/backend'
 const backend = useTestBackend()
 
 function jwtAuth(baseUrl = backend.url) {
-  const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null }
+  const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
   const storage = createMemoryStorage()
   const auth = createMedusaAuth({ baseUrl, publishableKey: backend.publishableKey, type: 'jwt', storage, state })
   return { auth, state, storage }
@@ -60,7 +60,7 @@ describe('login', () => {
     const error = await rejection(auth.login('customer', 'emailpass', { email: alice.email, password: 'wrong' }))
     expect(error).toMatchObject({ status: 401, type: 'unauthorized', message: 'Invalid email or password' })
     expect(storage.get()).toBeNull()
-    expect(state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null })
+    expect(state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null })
   })
 
   it('returns Google\'s location unchanged and stores nothing', async () => {
@@ -102,7 +102,7 @@ describe('logout', () => {
     await auth.logout()
 
     expect(storage.get()).toBeNull()
-    expect(state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null })
+    expect(state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null })
     const error = await rejection(auth.fetch('/store/customers/me'))
     expect(error.status).toBe(401)
   })
@@ -172,7 +172,7 @@ describe('hydrate', () => {
 
     second.storage.set('not-a-token', decodeToken(token)!)
     second.auth.hydrate()
-    expect(second.state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null })
+    expect(second.state).toEqual({ token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null })
     expect(second.storage.get()).toBeNull()
   })
 })

@@ -19,6 +19,7 @@ describe('resolveMedusaAuthConfig', () => {
       globalMiddleware: false,
       allowedRedirectHosts: ['api.shop.example', 'accounts.google.com', 'github.com'],
       createCustomerOnCallback: true,
+      expiryMargin: 60,
     })
   })
 
@@ -64,6 +65,7 @@ describe('resolveMedusaAuthConfig', () => {
     [{ baseUrl: 'http://x', loginRoute: '//evil.example' }, 'medusaAuth.loginRoute'],
     [{ baseUrl: 'http://x', homeRoute: 'https://evil.example' }, 'medusaAuth.homeRoute'],
     [{ baseUrl: 'http://x', defaultActor: '../user' }, 'medusaAuth.defaultActor'],
+    [{ baseUrl: 'http://x', expiryMargin: 'soon' }, 'NUXT_PUBLIC_MEDUSA_AUTH_EXPIRY_MARGIN'],
   ])('refuses %j', (config, message) => {
     expect(() => resolveMedusaAuthConfig(config)).toThrowError(message)
   })

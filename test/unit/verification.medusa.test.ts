@@ -28,7 +28,7 @@ afterAll(() => backend?.stop())
 
 describe('verification_required', () => {
   it('holds the login pending until the emailed code is confirmed', async () => {
-    const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null }
+    const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
     const storage = createMemoryStorage()
     const auth = createMedusaAuth({ baseUrl: backend.url, publishableKey: backend.publishableKey, type: 'jwt', storage, state })
 
@@ -54,7 +54,7 @@ describe('verification_required', () => {
   })
 
   it('refuses to confirm when no verification is pending', async () => {
-    const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null }
+    const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
     const auth = createMedusaAuth({ baseUrl: backend.url, type: 'jwt', storage: createMemoryStorage(), state })
     await expect(auth.confirmVerification('123')).rejects.toMatchObject({ type: 'not_allowed', status: 0 })
   })

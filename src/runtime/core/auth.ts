@@ -1,5 +1,5 @@
 import { createAuthClient } from './client'
-import type { LoginAnswer, MedusaAuthType, MfaChallenge, MfaRequired, VerificationRequired } from './client'
+import type { LoginAnswer, MedusaAuthFetch, MedusaAuthType, MfaChallenge, MfaRequired, VerificationRequired } from './client'
 import { MedusaAuthError } from './errors'
 import type { TokenStorage } from './storage'
 import { decodeToken, isExpired } from './token'
@@ -27,6 +27,8 @@ export interface MedusaAuthState {
   status: MedusaAuthStatus
   /** What completes a `pending` login; `null` otherwise. */
   pendingStep: MedusaAuthPendingStep | null
+  /** When the token stops counting (its `exp` less the margin), in milliseconds; `null` without one. */
+  expiresAt: number | null
 }
 
 /** A customer's profile, as `POST /store/customers` takes it. */
@@ -45,6 +47,8 @@ export interface MedusaAuthOptions {
   /** jwt mode only; session mode keeps its token nowhere. */
   storage: TokenStorage
   state: MedusaAuthState
+  /** A token counts as expired this many seconds early. Default 60. */
+  expiryMargin?: number
 }
 
 /** What `login` gives: the token string, `{ location }` of a third-party provider, or a further step. */
@@ -57,14 +61,18 @@ type Payload = Record<string, unknown>
  * token kept in `storage` (jwt mode) or in Medusa's session cookie (session
  * mode), and `state` kept in step with both.
  */
-export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state }: MedusaAuthOptions) {
+export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state, expiryMargin = 60 }: MedusaAuthOptions) {
   const client = createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token })
+
+  // One refresh at a time: every caller that needs one while it runs waits for the same answer.
+  let refreshing: Promise<string> | null = null
 
   function setState(token: string | null, claims: MedusaAuthClaims | null, status?: MedusaAuthStatus) {
     state.token = token
     state.claims = claims
     state.status = status ?? (claims?.actor_id ? 'authenticated' : 'unauthenticated')
     state.pendingStep = null
+    state.expiresAt = claims ? (claims.exp - expiryMargin) * 1000 : null
   }
 
   function forget() {
@@ -121,29 +129,61 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
     return token
   }
 
-  /** A new token for the current identity; it carries the actor once it exists. */
-  async function refresh(): Promise<string> {
+  /**
+   * A new token for the current identity; it carries the actor once it
+   * exists. Medusa's 401 logs the visitor out; a network failure or a 5xx
+   * never does. Concurrent calls share one request.
+   */
+  function refresh(): Promise<string> {
+    refreshing ??= (async () => {
+      try {
+        const { token, claims } = await client.refresh()
+        await establish(token, claims)
+        return token
+      }
+      catch (error) {
+        if (error instanceof MedusaAuthError && error.status === 401) forget()
+        throw error
+      }
+      finally {
+        refreshing = null
+      }
+    })()
+    return refreshing
+  }
+
+  /**
+   * Medusa requests with the publishable key and this visitor's credentials.
+   * A 401 while logged in refreshes once (shared with concurrent requests)
+   * and retries once; when the refresh is refused, the visitor is logged out
+   * and the 401 stands.
+   */
+  const fetch: MedusaAuthFetch = async (path, options) => {
     try {
-      const { token, claims } = await client.refresh()
-      await establish(token, claims)
-      return token
+      return await client.fetch(path, options)
     }
     catch (error) {
-      if (error instanceof MedusaAuthError && error.status === 401) forget()
-      throw error
+      const loggedIn = state.status === 'authenticated' && (type === 'session' || state.token)
+      if (!(error instanceof MedusaAuthError) || error.status !== 401 || !loggedIn || path.startsWith('/auth/')) throw error
+      try {
+        await refresh()
+      }
+      catch {
+        throw error
+      }
+      return client.fetch(path, options)
     }
   }
 
   return {
-    /** Medusa requests with the publishable key and this visitor's credentials. */
-    fetch: client.fetch,
+    fetch,
 
     /** Reads the stored token (jwt) into `state`; an undecodable or expired one is dropped. */
     hydrate() {
       if (type !== 'jwt') return
       const token = storage.get()
       const claims = decodeToken(token)
-      if (token && claims && !isExpired(claims)) {
+      if (token && claims && !isExpired(claims, expiryMargin)) {
         setState(token, claims)
         return
       }

@@ -29,6 +29,7 @@ const plugin = defineNuxtPlugin({
       type: config.type,
       storage: createTokenStorage(config),
       state: store,
+      expiryMargin: config.expiryMargin,
     })
 
     auth.hydrate()

@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia'
 import type { MedusaAuthState } from '../core/auth'
-import { isExpired } from '../core/token'
 
 /**
  * Who is logged in, for this request on the server and for the page in the
@@ -12,11 +11,12 @@ export const useMedusaAuthStore = defineStore('medusa-auth', {
     claims: null,
     status: 'unauthenticated',
     pendingStep: null,
+    expiresAt: null,
   }),
 
   getters: {
-    /** An actor is logged in and its token has not expired. */
-    isAuthenticated: state => state.status === 'authenticated' && !!state.claims && !isExpired(state.claims),
+    /** An actor is logged in and its token has not expired (less the `expiryMargin`). */
+    isAuthenticated: state => state.status === 'authenticated' && state.expiresAt !== null && Date.now() < state.expiresAt,
     /** `customer`, `user`, ... of the identity, or `null`. */
     actorType: state => state.claims?.actor_type ?? null,
     /** The customer or user id, or `null` while there is no actor. */

@@ -1,0 +1,74 @@
+// A proxy in front of the real Medusa server that counts requests and can
+// answer some of them itself, to inject the faults Medusa would not produce.
+import { createServer } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface InjectedAnswer {
+  status: number
+  body?: string
+  headers?: Record<string, string>
+}
+
+/** Decides, per request, whether to answer it instead of Medusa (`undefined`: pass it on). */
+type FaultAnswer = InjectedAnswer | 'reset' | undefined
+export type FaultRule = (request: { method: string, path: string, headers: IncomingMessage['headers'] }) => FaultAnswer | Promise<FaultAnswer>
+
+export async function startFaultProxy(target: string) {
+  const counts = new Map<string, number>()
+  let rule: FaultRule = () => undefined
+
+  async function forward(request: IncomingMessage, response: ServerResponse) {
+    const method = request.method ?? 'GET'
+    const path = request.url ?? '/'
+    const key = `${method} ${path.split('?')[0]}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+
+    const injected = await rule({ method, path, headers: request.headers })
+    if (injected === 'reset') {
+      request.socket.destroy()
+      return
+    }
+    if (injected) {
+      response.writeHead(injected.status, { 'content-type': 'application/json', ...injected.headers })
+      response.end(injected.body ?? '')
+      return
+    }
+
+    const chunks: Buffer[] = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const headers = Object.fromEntries(Object.entries(request.headers)
+      .filter(([name]) => !['host', 'connection', 'content-length'].includes(name))
+      .map(([name, value]) => [name, String(value)]))
+    const answer = await fetch(`${target}${path}`, {
+      method,
+      headers,
+      body: ['GET', 'HEAD'].includes(method) ? undefined : Buffer.concat(chunks),
+    })
+    const body = Buffer.from(await answer.arrayBuffer())
+    const passed: Record<string, string> = {}
+    answer.headers.forEach((value, name) => {
+      if (!['content-encoding', 'content-length', 'transfer-encoding', 'connection'].includes(name)) passed[name] = value
+    })
+    response.writeHead(answer.status, passed)
+    response.end(body)
+  }
+
+  const server = createServer((request, response) => {
+    forward(request, response).catch(() => request.socket.destroy())
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    count: (key: string) => counts.get(key) ?? 0,
+    setRule: (next: FaultRule) => {
+      rule = next
+    },
+    reset: () => {
+      counts.clear()
+      rule = () => undefined
+    },
+    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
+  }
+}
