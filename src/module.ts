@@ -109,6 +109,12 @@ export interface ModuleOptions {
    * @default 60
    */
   expiryMargin: number
+  /**
+   * Refresh the token in the browser shortly before it stops counting,
+   * while the visitor keeps the page open.
+   * @default false
+   */
+  autoRefresh: boolean
 }
 
 export type { MedusaAuthError } from './runtime/core/errors'
@@ -141,6 +147,7 @@ export default defineNuxtModule<ModuleOptions>({
     allowedRedirectHosts: [],
     createCustomerOnCallback: true,
     expiryMargin: 60,
+    autoRefresh: false,
   },
   moduleDependencies: {
     '@pinia/nuxt': {},

@@ -21,6 +21,7 @@ export interface MedusaAuthPublicConfig {
   allowedRedirectHosts: string[]
   createCustomerOnCallback: boolean
   expiryMargin: number
+  autoRefresh: boolean
 }
 
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
@@ -91,6 +92,7 @@ export function resolveMedusaAuthConfig(config: Partial<Record<keyof MedusaAuthP
     allowedRedirectHosts: hostList(config?.allowedRedirectHosts, url),
     createCustomerOnCallback: flag(config?.createCustomerOnCallback, true),
     expiryMargin: seconds(config?.expiryMargin, 60),
+    autoRefresh: flag(config?.autoRefresh, false),
   }
 }
 

@@ -36,7 +36,7 @@ describe('per-request state under load', () => {
       }
     }
 
-    console.log(`isolation: ${ROUNDS * CONCURRENT} requests; alice ${counts.alice}, bob ${counts.bob}, anonymous ${counts.anonymous}, wrong ${counts.wrong}`)
+    process.stdout.write(`isolation: ${ROUNDS * CONCURRENT} requests; alice ${counts.alice}, bob ${counts.bob}, anonymous ${counts.anonymous}, wrong ${counts.wrong}\n`)
     expect(counts.wrong).toBe(0)
     expect(counts.alice + counts.bob + counts.anonymous).toBe(ROUNDS * CONCURRENT)
   })

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createMedusaAuth } from '../../src/runtime/core/auth'
 import type { MedusaAuthState } from '../../src/runtime/core/auth'
+import { createAutoRefresh } from '../../src/runtime/core/auto-refresh'
 import { createMemoryStorage } from '../../src/runtime/core/storage'
 import { alice } from '../support/accounts'
 import { useTestBackend } from '../support/backend'
@@ -113,5 +114,46 @@ describe('the expiry margin', () => {
     storage.set(tokenExpiringIn(secondsLeft), { exp: 0 } as never)
     createMedusaAuth({ baseUrl: 'http://127.0.0.1:1', type: 'jwt', storage, state, expiryMargin }).hydrate()
     expect(state.status).toBe(status)
+  })
+})
+
+describe('changes and the automatic refresh', () => {
+  it('tells of every login, refresh and logout, and never of hydrate', async () => {
+    const changes: string[] = []
+    const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
+    const storage = createMemoryStorage()
+    const auth = createMedusaAuth({ baseUrl: backend.url, type: 'jwt', storage, state, onChange: change => changes.push(change) })
+    await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
+    auth.hydrate()
+    await auth.refresh()
+    await auth.logout()
+    auth.forgetLocally()
+    expect(changes).toEqual(['login', 'refresh', 'logout'])
+  })
+
+  it('refreshes shortly before the token stops counting, and never faster than its minimum delay', async () => {
+    const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
+    const timer = createAutoRefresh(state, () => auth.refresh(), { leadMs: 1_000, minDelayMs: 400 })
+    // With this margin a fresh one-day token stops counting two seconds after it was issued.
+    const auth = createMedusaAuth({
+      baseUrl: proxy.url,
+      type: 'jwt',
+      storage: createMemoryStorage(),
+      state,
+      expiryMargin: 86_400 - 2,
+      onChange: () => timer.schedule(),
+    })
+
+    await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
+    for (let waited = 0; waited < 50 && proxy.count('POST /auth/token/refresh') === 0; waited++) {
+      await new Promise(resolve => setTimeout(resolve, 100))
+    }
+    expect(proxy.count('POST /auth/token/refresh')).toBeGreaterThanOrEqual(1)
+
+    await new Promise(resolve => setTimeout(resolve, 1_200))
+    timer.stop()
+    // At most one refresh per 400 ms: three in 1.2 s, and the first.
+    expect(proxy.count('POST /auth/token/refresh')).toBeLessThanOrEqual(4)
+    expect(state.status).toBe('authenticated')
   })
 })

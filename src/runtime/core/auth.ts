@@ -49,7 +49,12 @@ export interface MedusaAuthOptions {
   state: MedusaAuthState
   /** A token counts as expired this many seconds early. Default 60. */
   expiryMargin?: number
+  /** Told of every login, refresh and logout this instance makes (not of `hydrate` or `forgetLocally`). */
+  onChange?: (change: MedusaAuthChange) => void
 }
+
+/** What other tabs and timers hear of: never a token. */
+export type MedusaAuthChange = 'login' | 'refresh' | 'logout'
 
 /** What `login` gives: the token string, `{ location }` of a third-party provider, or a further step. */
 export type LoginResult = string | { location: string } | MfaRequired | VerificationRequired
@@ -61,7 +66,7 @@ type Payload = Record<string, unknown>
  * token kept in `storage` (jwt mode) or in Medusa's session cookie (session
  * mode), and `state` kept in step with both.
  */
-export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state, expiryMargin = 60 }: MedusaAuthOptions) {
+export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state, expiryMargin = 60, onChange }: MedusaAuthOptions) {
   const client = createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token })
 
   // One refresh at a time: every caller that needs one while it runs waits for the same answer.
@@ -75,9 +80,10 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
     state.expiresAt = claims ? (claims.exp - expiryMargin) * 1000 : null
   }
 
-  function forget() {
+  function forget(notify = true) {
     if (type === 'jwt') storage.remove()
     setState(null, null, 'unauthenticated')
+    if (notify) onChange?.('logout')
   }
 
   function pendingToken(kind: MedusaAuthPendingStep['kind']): string {
@@ -91,14 +97,16 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
   }
 
   /** Makes a token the visitor's: stored (jwt) or turned into Medusa's session cookie (session). */
-  async function establish(token: string, claims: MedusaAuthClaims) {
+  async function establish(token: string, claims: MedusaAuthClaims, change: MedusaAuthChange = 'login') {
     if (type === 'session') {
       await client.createSession(token)
       setState(null, claims)
-      return
     }
-    storage.set(token, claims)
-    setState(token, claims)
+    else {
+      storage.set(token, claims)
+      setState(token, claims)
+    }
+    onChange?.(change)
   }
 
   async function settle(answer: LoginAnswer): Promise<LoginResult> {
@@ -138,7 +146,7 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
     refreshing ??= (async () => {
       try {
         const { token, claims } = await client.refresh()
-        await establish(token, claims)
+        await establish(token, claims, 'refresh')
         return token
       }
       catch (error) {
@@ -189,6 +197,11 @@ export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state
       }
       if (token) storage.remove()
       setState(null, null, 'unauthenticated')
+    },
+
+    /** Forgets the visitor in this tab only, without Medusa: another tab logged out. */
+    forgetLocally() {
+      forget(false)
     },
 
     /** Session mode: asks Medusa whether the session cookie is still valid. */

@@ -1,10 +1,13 @@
 import { appendResponseHeader, setResponseHeader } from 'h3'
-import { defineNuxtPlugin, useRequestEvent, useRuntimeConfig } from '#app'
+import { defineNuxtPlugin, useRequestEvent, useRouter, useRuntimeConfig } from '#app'
 import { resolveMedusaAuthConfig } from '../config'
 import type { MedusaAuthPublicConfig } from '../config'
 import { createMedusaAuth } from '../core/auth'
+import type { MedusaAuthChange } from '../core/auth'
+import { createAutoRefresh } from '../core/auto-refresh'
 import { createAuthFlows } from '../flows'
 import { useMedusaAuthStore } from '../stores/medusaAuth'
+import { createTabSync } from '../tab-sync'
 import { createTokenStorage } from '../token-storage'
 
 const plugin = defineNuxtPlugin({
@@ -23,6 +26,7 @@ const plugin = defineNuxtPlugin({
 
     // Built anew for every request on the server, once in the browser.
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
+    let changed: (change: MedusaAuthChange) => void = () => undefined
     const auth = createMedusaAuth({
       baseUrl: config.baseUrl,
       publishableKey: config.publishableKey,
@@ -30,9 +34,31 @@ const plugin = defineNuxtPlugin({
       storage: createTokenStorage(config),
       state: store,
       expiryMargin: config.expiryMargin,
+      onChange: change => changed(change),
     })
 
     auth.hydrate()
+
+    if (import.meta.client) {
+      const router = useRouter()
+      const autoRefresh = config.autoRefresh ? createAutoRefresh(store, auth.refresh) : undefined
+
+      // Another tab logged in, refreshed or logged out: read the shared state again, then guard this page anew.
+      const tabs = createTabSync(async (change) => {
+        if (change === 'logout') auth.forgetLocally()
+        else if (config.type === 'session') await auth.restoreSession().catch(() => undefined)
+        else auth.hydrate()
+        autoRefresh?.schedule()
+        const route = router.currentRoute.value
+        await router.replace({ path: route.path, query: route.query, hash: route.hash, force: true })
+      })
+
+      changed = (change) => {
+        tabs.announce(change)
+        autoRefresh?.schedule()
+      }
+      nuxtApp.hook('app:mounted', () => autoRefresh?.schedule())
+    }
 
     // A page rendered for a logged-in visitor is that visitor's alone: no shared cache may keep it.
     const event = import.meta.server ? useRequestEvent() : undefined
