@@ -3,7 +3,7 @@
 import { $fetch, fetch as fetchPage } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { alice, bob } from '../support/accounts'
-import { loginDirectly, useTestBackend } from '../support/backend'
+import { loginDirectly, reportFigure, useTestBackend } from '../support/backend'
 import { setupPlayground } from '../support/playground'
 
 const backend = useTestBackend()
@@ -36,7 +36,7 @@ describe('per-request state under load', () => {
       }
     }
 
-    process.stdout.write(`isolation: ${ROUNDS * CONCURRENT} requests; alice ${counts.alice}, bob ${counts.bob}, anonymous ${counts.anonymous}, wrong ${counts.wrong}\n`)
+    await reportFigure(`isolation: ${ROUNDS * CONCURRENT} requests; alice ${counts.alice}, bob ${counts.bob}, anonymous ${counts.anonymous}, wrong ${counts.wrong}`)
     expect(counts.wrong).toBe(0)
     expect(counts.alice + counts.bob + counts.anonymous).toBe(ROUNDS * CONCURRENT)
   })

@@ -5,7 +5,7 @@ import { createPage, getBrowser, url } from '@nuxt/test-utils/e2e'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { alice } from '../support/accounts'
-import { useTestBackend } from '../support/backend'
+import { reportFigure, useTestBackend } from '../support/backend'
 import { setupPlayground } from '../support/playground'
 
 const backend = useTestBackend()
@@ -51,7 +51,7 @@ describe('every tab', () => {
     await first.click('[data-test=logout]')
     await second.waitForURL(current => current.pathname === '/login')
     const logoutReached = Date.now() - logoutAt
-    process.stdout.write(`tabs: login reached the other tab after ${loginReached} ms (from the click), logout after ${logoutReached} ms\n`)
+    await reportFigure(`tabs: login reached the other tab after ${loginReached} ms (from the click), logout after ${logoutReached} ms`)
 
     const messages = await heard()
     expect(messages).toEqual(expect.arrayContaining([{ change: 'login' }, { change: 'logout' }]))

@@ -44,3 +44,11 @@ export async function waitForAuthEvent(backend: TestBackend, name: string, entit
   }
   throw new Error(`Medusa emitted no ${name} for ${entityId}`)
 }
+
+/** Prints a measured figure and keeps it in test/.tmp/figures.txt, which .ci/run shows at the end. */
+export async function reportFigure(line: string) {
+  const { appendFileSync } = await import('node:fs')
+  const { fileURLToPath } = await import('node:url')
+  appendFileSync(fileURLToPath(new URL('../.tmp/figures.txt', import.meta.url)), `${line}\n`)
+  process.stdout.write(`${line}\n`)
+}

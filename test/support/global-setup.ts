@@ -21,6 +21,7 @@ export default async function setup() {
   mkdirSync(scratch, { recursive: true })
   const eventsFile = join(scratch, 'medusa-auth-events.jsonl')
   rmSync(eventsFile, { force: true })
+  rmSync(join(scratch, 'figures.txt'), { force: true })
 
   const oidc = await startOidcProvider(await freePort())
   await createBackendDatabase(DATABASE, { admin })

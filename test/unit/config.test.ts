@@ -20,6 +20,7 @@ describe('resolveMedusaAuthConfig', () => {
       allowedRedirectHosts: ['api.shop.example', 'accounts.google.com', 'github.com'],
       createCustomerOnCallback: true,
       expiryMargin: 60,
+      autoRefresh: false,
     })
   })
 
