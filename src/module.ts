@@ -115,6 +115,14 @@ export interface ModuleOptions {
    * @default false
    */
   autoRefresh: boolean
+  /**
+   * Session mode: the name of Medusa's session cookie (its
+   * `projectConfig.cookieOptions.name`). When the browser sends it to the
+   * app too (the two share a host, or `cookieOptions.domain` covers both),
+   * SSR forwards it to Medusa and renders the page logged in.
+   * @default 'connect.sid'
+   */
+  sessionCookieName: string
 }
 
 export type { MedusaAuthError } from './runtime/core/errors'
@@ -148,6 +156,7 @@ export default defineNuxtModule<ModuleOptions>({
     createCustomerOnCallback: true,
     expiryMargin: 60,
     autoRefresh: false,
+    sessionCookieName: 'connect.sid',
   },
   moduleDependencies: {
     '@pinia/nuxt': {},

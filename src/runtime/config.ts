@@ -22,6 +22,7 @@ export interface MedusaAuthPublicConfig {
   createCustomerOnCallback: boolean
   expiryMargin: number
   autoRefresh: boolean
+  sessionCookieName: string
 }
 
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
@@ -93,6 +94,7 @@ export function resolveMedusaAuthConfig(config: Partial<Record<keyof MedusaAuthP
     createCustomerOnCallback: flag(config?.createCustomerOnCallback, true),
     expiryMargin: seconds(config?.expiryMargin, 60),
     autoRefresh: flag(config?.autoRefresh, false),
+    sessionCookieName: cookieName(config?.sessionCookieName),
   }
 }
 
@@ -103,6 +105,14 @@ function seconds(value: unknown, fallback: number): number {
     throw configurationError(`\`medusaAuth.expiryMargin\` (NUXT_PUBLIC_MEDUSA_AUTH_EXPIRY_MARGIN) must be a number of seconds, not ${JSON.stringify(value)}.`)
   }
   return number
+}
+
+function cookieName(value: unknown): string {
+  const name = typeof value === 'string' && value.trim() ? value.trim() : 'connect.sid'
+  if (!/^[\w.-]+$/.test(name)) {
+    throw configurationError(`\`medusaAuth.sessionCookieName\` (NUXT_PUBLIC_MEDUSA_AUTH_SESSION_COOKIE_NAME) is not a cookie name: ${JSON.stringify(name)}.`)
+  }
+  return name
 }
 
 function flag(value: unknown, fallback: boolean): boolean {

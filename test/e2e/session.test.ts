@@ -43,6 +43,13 @@ describe('session mode in the browser', () => {
     await page.reload()
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
 
+    // The app shares Medusa's host, so the browser sends Medusa's cookie here too: SSR forwards it.
+    const rendered = await page.context().request.get(url('/account'))
+    const html = await rendered.text()
+    expect(html).toContain(`data-test="email">${alice.email}<`)
+    expect(html).not.toMatch(JWT_SHAPE)
+    expect(rendered.headers()['cache-control']).toBe('private, no-store')
+
     await page.click('[data-test=logout]')
     await page.waitForURL(url('/login'))
     expect(authRequests).toContain('DELETE /auth/session')

@@ -21,6 +21,7 @@ describe('resolveMedusaAuthConfig', () => {
       createCustomerOnCallback: true,
       expiryMargin: 60,
       autoRefresh: false,
+      sessionCookieName: 'connect.sid',
     })
   })
 

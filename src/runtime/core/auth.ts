@@ -49,6 +49,8 @@ export interface MedusaAuthOptions {
   state: MedusaAuthState
   /** A token counts as expired this many seconds early. Default 60. */
   expiryMargin?: number
+  /** Headers for every request to Medusa, such as the visitor's session cookie during SSR. */
+  forwardHeaders?: Record<string, string>
   /** Told of every login, refresh and logout this instance makes (not of `hydrate` or `forgetLocally`). */
   onChange?: (change: MedusaAuthChange) => void
 }
@@ -66,8 +68,9 @@ type Payload = Record<string, unknown>
  * token kept in `storage` (jwt mode) or in Medusa's session cookie (session
  * mode), and `state` kept in step with both.
  */
-export function createMedusaAuth({ baseUrl, publishableKey, type, storage, state, expiryMargin = 60, onChange }: MedusaAuthOptions) {
-  const client = createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token })
+export function createMedusaAuth(options: MedusaAuthOptions) {
+  const { baseUrl, publishableKey, type, storage, state, expiryMargin = 60, onChange, forwardHeaders } = options
+  const client = createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token, forwardHeaders })
 
   // One refresh at a time: every caller that needs one while it runs waits for the same answer.
   let refreshing: Promise<string> | null = null

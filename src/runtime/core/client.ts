@@ -43,6 +43,8 @@ export interface AuthClientOptions {
   type: MedusaAuthType
   /** The token to send as `Authorization: Bearer`, when there is one. */
   getToken: () => string | null
+  /** Headers to send along, such as the visitor's session cookie during SSR. */
+  forwardHeaders?: Record<string, string>
 }
 
 /** Requests made through the module: Medusa's base URL, the publishable key and the credentials are added. */
@@ -116,7 +118,7 @@ function toMedusaAuthError(error: unknown, baseUrl: string): MedusaAuthError {
  * It keeps no state: the token to send comes from `getToken`, and every
  * answer is checked before it is returned.
  */
-export function createAuthClient({ baseUrl, publishableKey, type, getToken }: AuthClientOptions) {
+export function createAuthClient({ baseUrl, publishableKey, type, getToken, forwardHeaders = {} }: AuthClientOptions) {
   const base = ofetch.create({
     baseURL: baseUrl,
     retry: false,
@@ -127,6 +129,9 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken }: Au
       if (publishableKey && !headers.has('x-publishable-api-key')) headers.set('x-publishable-api-key', publishableKey)
       const token = getToken()
       if (token && !headers.has('authorization')) headers.set('authorization', `Bearer ${token}`)
+      for (const [name, value] of Object.entries(forwardHeaders)) {
+        if (!headers.has(name)) headers.set(name, value)
+      }
       options.headers = headers
     },
   })

@@ -9,11 +9,12 @@ import type { MedusaAuthPageMeta } from './page-meta'
 export function guardRoute(to: RouteLocationNormalized, guardedByDefault: boolean) {
   const nuxtApp = useNuxtApp()
   const { config } = nuxtApp.$medusaAuth as MedusaAuthPlugin
-
-  // Only a token cookie tells the server who is logged in; otherwise the browser decides.
-  if (import.meta.server && !(config.type === 'jwt' && config.storage === 'cookie')) return
-
   const store = useMedusaAuthStore(nuxtApp.$pinia as never)
+
+  // The server knows the visitor from the token cookie, or from a session it could check;
+  // otherwise the browser decides.
+  const serverKnows = (config.type === 'jwt' && config.storage === 'cookie') || store.isAuthenticated
+  if (import.meta.server && !serverKnows) return
 
   const target = resolveGuardRedirect({
     meta: to.meta.medusaAuth as MedusaAuthPageMeta | undefined,

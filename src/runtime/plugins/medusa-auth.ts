@@ -1,10 +1,11 @@
 import { appendResponseHeader, setResponseHeader } from 'h3'
-import { defineNuxtPlugin, useRequestEvent, useRouter, useRuntimeConfig } from '#app'
+import { defineNuxtPlugin, useRequestEvent, useRequestHeaders, useRouter, useRuntimeConfig } from '#app'
 import { resolveMedusaAuthConfig } from '../config'
 import type { MedusaAuthPublicConfig } from '../config'
 import { createMedusaAuth } from '../core/auth'
 import type { MedusaAuthChange } from '../core/auth'
 import { createAutoRefresh } from '../core/auto-refresh'
+import { parseCookieHeader } from '../core/storage'
 import { createAuthFlows } from '../flows'
 import { useMedusaAuthStore } from '../stores/medusaAuth'
 import { createTabSync } from '../tab-sync'
@@ -24,6 +25,11 @@ const plugin = defineNuxtPlugin({
       throw error
     }
 
+    // Session mode during SSR: Medusa's session cookie, when the browser sent it here too.
+    const sessionCookie = import.meta.server && config.type === 'session'
+      ? parseCookieHeader(useRequestHeaders(['cookie']).cookie)[config.sessionCookieName]
+      : undefined
+
     // Built anew for every request on the server, once in the browser.
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
     let changed: (change: MedusaAuthChange) => void = () => undefined
@@ -34,10 +40,23 @@ const plugin = defineNuxtPlugin({
       storage: createTokenStorage(config),
       state: store,
       expiryMargin: config.expiryMargin,
+      forwardHeaders: sessionCookie ? { cookie: `${config.sessionCookieName}=${encodeURIComponent(sessionCookie)}` } : undefined,
       onChange: change => changed(change),
     })
 
     auth.hydrate()
+    if (sessionCookie) {
+      await auth.restoreSession().catch((error: Error) => {
+        console.warn(`[medusa-auth] could not check the session with Medusa during SSR: ${error.message}`)
+      })
+    }
+
+    // A page rendered for a logged-in visitor is that visitor's alone: no shared cache may keep it.
+    const event = import.meta.server ? useRequestEvent() : undefined
+    if (event && store.status !== 'unauthenticated') {
+      setResponseHeader(event, 'cache-control', 'private, no-store')
+      appendResponseHeader(event, 'vary', 'cookie')
+    }
 
     if (import.meta.client) {
       const router = useRouter()
@@ -60,14 +79,7 @@ const plugin = defineNuxtPlugin({
       nuxtApp.hook('app:mounted', () => autoRefresh?.schedule())
     }
 
-    // A page rendered for a logged-in visitor is that visitor's alone: no shared cache may keep it.
-    const event = import.meta.server ? useRequestEvent() : undefined
-    if (event && store.status !== 'unauthenticated') {
-      setResponseHeader(event, 'cache-control', 'private, no-store')
-      appendResponseHeader(event, 'vary', 'cookie')
-    }
-
-    // The session cookie belongs to Medusa's host: only the browser can ask about it.
+    // Unless SSR already found the session, the browser asks Medusa about its cookie.
     if (import.meta.client && config.type === 'session' && store.status !== 'authenticated') {
       await auth.restoreSession().catch((error: Error) => {
         console.warn(`[medusa-auth] could not check the session with Medusa: ${error.message}`)
