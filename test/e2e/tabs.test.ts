@@ -43,15 +43,19 @@ describe('every tab', () => {
     await second.goto(url('/'), { waitUntil: 'networkidle' })
     const heard = await listenToChannel(second)
 
+    await first.bringToFront()
     await fillLogin(first)
     const loginAt = Date.now()
     await first.click('button[type=submit]')
-    await second.waitForSelector('[data-test=status]:text("authenticated")')
+    // Polled with timers: a page in the background may paint rarely.
+    await second.waitForFunction(() => document.querySelector('[data-test=status]')?.textContent?.trim() === 'authenticated', undefined, { polling: 50 })
     const loginReached = Date.now() - loginAt
 
     // The other tab on a guarded page is sent to login when the first logs out.
+    await second.bringToFront()
     await second.click('text=Account')
     await second.waitForURL(url('/account'))
+    await first.bringToFront()
     const logoutAt = Date.now()
     await first.click('[data-test=logout]')
     await second.waitForURL(current => current.pathname === '/login')
