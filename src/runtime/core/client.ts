@@ -230,11 +230,10 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken, forw
       return readToken(path, await send(path, { method: 'GET', query }))
     },
 
-    /** `token` overrides the one from `getToken` (session mode sends no Bearer otherwise). */
-    async refresh(token?: string) {
+    /** With the Bearer from `getToken`, or with the session cookie in session mode. */
+    async refresh() {
       const path = '/auth/token/refresh'
-      const headers = token ? { authorization: `Bearer ${token}` } : undefined
-      return readToken(path, await send(path, { method: 'POST', headers }))
+      return readToken(path, await send(path, { method: 'POST' }))
     },
 
     async createSession(token: string) {
