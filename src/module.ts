@@ -1,6 +1,7 @@
 import {
   addImports,
   addPlugin,
+  addServerHandler,
   addRouteMiddleware,
   addTypeTemplate,
   createResolver,
@@ -33,7 +34,11 @@ export interface ModuleOptions {
   type: MedusaAuthType
   /**
    * Where jwt mode keeps the token. `'cookie'` is readable during SSR, so a
-   * server-rendered page already knows who is logged in.
+   * server-rendered page already knows who is logged in. `'httpOnly'` keeps
+   * it in an httpOnly cookie that browser JavaScript never sees: login,
+   * refresh, logout and `$medusaAuth.fetch` then go through the module's
+   * server routes under `/api/_medusa-auth`. Also `'local'`, `'session'`
+   * (web storage) and `'memory'`.
    * @default 'cookie'
    */
   storage: MedusaAuthStorage
@@ -177,6 +182,12 @@ export default defineNuxtModule<ModuleOptions>({
 
     // The plugin builds `$medusaAuth` for every request.
     addPlugin(resolver.resolve('./runtime/plugins/medusa-auth'))
+
+    // httpOnly mode's server routes; they answer 404 unless the runtime config chooses that mode.
+    addServerHandler({
+      route: '/api/_medusa-auth/**',
+      handler: resolver.resolve('./runtime/server/routes'),
+    })
 
     // The guard: named `medusa-auth`, and a global one that reads `medusaAuth` page meta.
     addRouteMiddleware({ name: 'medusa-auth', path: resolver.resolve('./runtime/middleware/medusa-auth') })

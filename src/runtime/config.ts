@@ -2,7 +2,12 @@ import type { MedusaAuthType } from './core/client'
 import { MedusaAuthError } from './core/errors'
 import { isLoopbackHost } from './utils/redirect'
 
-export type MedusaAuthStorage = 'cookie' | 'local' | 'session' | 'memory'
+/**
+ * Where jwt mode keeps the token. `'httpOnly'`: in an httpOnly cookie that
+ * only the app's server reads; the browser goes through the module's server
+ * routes.
+ */
+export type MedusaAuthStorage = 'cookie' | 'local' | 'session' | 'memory' | 'httpOnly'
 
 /** The module's public runtime config, `runtimeConfig.public.medusaAuth`. */
 export interface MedusaAuthPublicConfig {
@@ -26,7 +31,7 @@ export interface MedusaAuthPublicConfig {
 }
 
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
-const STORAGES: readonly MedusaAuthStorage[] = ['cookie', 'local', 'session', 'memory']
+const STORAGES: readonly MedusaAuthStorage[] = ['cookie', 'local', 'session', 'memory', 'httpOnly']
 
 function configurationError(message: string) {
   return new MedusaAuthError(`[medusa-auth] ${message}`, { status: 0, type: 'configuration_error' })
@@ -77,11 +82,17 @@ export function resolveMedusaAuthConfig(config: Partial<Record<keyof MedusaAuthP
     throw configurationError(`\`medusaAuth.defaultActor\` must be an actor type such as 'customer' or 'user', not ${JSON.stringify(defaultActor)}.`)
   }
 
+  const type = oneOf(config?.type ?? 'jwt', TYPES, 'type', 'NUXT_PUBLIC_MEDUSA_AUTH_TYPE')
+  const storage = oneOf(config?.storage ?? 'cookie', STORAGES, 'storage', 'NUXT_PUBLIC_MEDUSA_AUTH_STORAGE')
+  if (storage === 'httpOnly' && type !== 'jwt') {
+    throw configurationError(`\`medusaAuth.storage: 'httpOnly'\` keeps a jwt-mode token; it cannot be combined with \`type: '${type}'\` (NUXT_PUBLIC_MEDUSA_AUTH_TYPE).`)
+  }
+
   return {
     baseUrl: baseUrl.replace(/\/+$/, ''),
     publishableKey: typeof config?.publishableKey === 'string' ? config.publishableKey.trim() : '',
-    type: oneOf(config?.type ?? 'jwt', TYPES, 'type', 'NUXT_PUBLIC_MEDUSA_AUTH_TYPE'),
-    storage: oneOf(config?.storage ?? 'cookie', STORAGES, 'storage', 'NUXT_PUBLIC_MEDUSA_AUTH_STORAGE'),
+    type,
+    storage,
     storageKey,
     defaultActor,
     loginRoute: route('loginRoute', '/login'),

@@ -1,5 +1,3 @@
-import { getCookie, setCookie } from 'h3'
-import type { H3Event } from 'h3'
 import { useRequestEvent, useRequestURL } from '#app'
 import type { MedusaAuthPublicConfig } from './config'
 import {
@@ -8,19 +6,8 @@ import {
   createMemoryStorage,
   createWebStorage,
 } from './core/storage'
-import type { CookieJar, TokenStorage } from './core/storage'
-
-/** The cookies of the request being rendered; a cookie written here is sent with its answer. */
-function createRequestCookieJar(event: H3Event): CookieJar {
-  const written = new Map<string, string>()
-  return {
-    get: name => written.get(name) ?? getCookie(event, name),
-    set: (name, value, attributes) => {
-      written.set(name, value)
-      setCookie(event, name, value, { ...attributes, httpOnly: false })
-    },
-  }
-}
+import type { TokenStorage } from './core/storage'
+import { createHttpOnlyTokenCookies, createRequestCookieJar } from './server/cookies'
 
 /** The token storage for this side and, on the server, for this request alone. */
 export function createTokenStorage({ storage, storageKey }: MedusaAuthPublicConfig): TokenStorage {
@@ -34,8 +21,13 @@ export function createTokenStorage({ storage, storageKey }: MedusaAuthPublicConf
     case 'cookie': {
       const secure = useRequestURL().protocol === 'https:'
       const event = import.meta.server ? useRequestEvent() : undefined
-      const jar = event ? createRequestCookieJar(event) : createDocumentCookieJar()
+      const jar = event ? createRequestCookieJar(event, { httpOnly: false }) : createDocumentCookieJar()
       return createCookieStorage(jar, storageKey, { secure })
+    }
+    case 'httpOnly': {
+      // Only the server can read the cookie; the browser keeps nothing and asks the module's server routes.
+      const event = import.meta.server ? useRequestEvent() : undefined
+      return event ? createHttpOnlyTokenCookies(event, storageKey).token : createMemoryStorage()
     }
   }
 }

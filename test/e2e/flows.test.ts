@@ -11,7 +11,7 @@ import { loginDirectly, useTestBackend, waitForAuthEvent } from '../support/back
 import { setupPlayground } from '../support/playground'
 import { queryBackend } from '../support/database'
 import { oidcEmailFor } from '../support/oidc-provider'
-import { totpCode } from '../support/totp'
+import { enableTotpFactor, totpCode } from '../support/totp'
 
 const backend = useTestBackend()
 
@@ -202,16 +202,7 @@ describe('password reset', () => {
 describe('MFA', () => {
   it('sends a customer with TOTP to the MFA page, pending, and completes the login with a code', async () => {
     const customer = await newCustomer('mfa')
-    const token = await loginDirectly(backend, 'customer', customer)
-    const authorized = { 'content-type': 'application/json', 'authorization': `Bearer ${token}` }
-    const started = await fetch(`${backend.url}/auth/mfa/factors`, { method: 'POST', headers: authorized, body: JSON.stringify({ provider: 'totp' }) })
-    const { mfa_factor: factor, secret } = await started.json() as { mfa_factor: { id: string }, secret: string }
-    const enabled = await fetch(`${backend.url}/auth/mfa/factors/${factor.id}/verify`, {
-      method: 'POST',
-      headers: authorized,
-      body: JSON.stringify({ code: totpCode(secret) }),
-    })
-    expect(enabled.status).toBe(200)
+    const secret = await enableTotpFactor(backend.url, await loginDirectly(backend, 'customer', customer))
 
     const page = await createPage('/account')
     await fillLogin(page, customer)

@@ -38,6 +38,11 @@ describe('server-side rendering with the token cookie', () => {
     expect(pages[2]).toContain('<h1>Log in</h1>')
   })
 
+  it('has no httpOnly server routes unless that storage is chosen', async () => {
+    const response = await fetch(url('/api/_medusa-auth/login'), { method: 'POST', body: '{}' })
+    expect(response.status).toBe(404)
+  })
+
   it('treats a malformed token cookie as logged out', async () => {
     const html = await accountPage('not.a-token')
     expect(html).toContain('<h1>Log in</h1>')

@@ -20,3 +20,17 @@ export function totpCode(secret: string, at = Date.now()): string {
   const offset = digest[19]! & 0xF
   return String((digest.readUInt32BE(offset) & 0x7FFFFFFF) % 1_000_000).padStart(6, '0')
 }
+
+/** Enables a TOTP factor for the identity of `token`, as a person does with an authenticator app; gives the secret. */
+export async function enableTotpFactor(medusaUrl: string, token: string): Promise<string> {
+  const headers = { 'content-type': 'application/json', 'authorization': `Bearer ${token}` }
+  const started = await fetch(`${medusaUrl}/auth/mfa/factors`, { method: 'POST', headers, body: JSON.stringify({ provider: 'totp' }) })
+  const { mfa_factor: factor, secret } = await started.json() as { mfa_factor: { id: string }, secret: string }
+  const enabled = await fetch(`${medusaUrl}/auth/mfa/factors/${factor.id}/verify`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ code: totpCode(secret) }),
+  })
+  if (enabled.status !== 200) throw new Error(`Medusa did not enable the TOTP factor: ${enabled.status} ${await enabled.text()}`)
+  return secret
+}

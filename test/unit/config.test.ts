@@ -68,6 +68,7 @@ describe('resolveMedusaAuthConfig', () => {
     [{ baseUrl: 'http://x', homeRoute: 'https://evil.example' }, 'medusaAuth.homeRoute'],
     [{ baseUrl: 'http://x', defaultActor: '../user' }, 'medusaAuth.defaultActor'],
     [{ baseUrl: 'http://x', expiryMargin: 'soon' }, 'NUXT_PUBLIC_MEDUSA_AUTH_EXPIRY_MARGIN'],
+    [{ baseUrl: 'http://x', type: 'session', storage: 'httpOnly' }, 'cannot be combined with `type: \'session\'`'],
   ])('refuses %j', (config, message) => {
     expect(() => resolveMedusaAuthConfig(config)).toThrowError(message)
   })

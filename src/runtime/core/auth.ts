@@ -1,5 +1,5 @@
 import { createAuthClient } from './client'
-import type { LoginAnswer, MedusaAuthFetch, MedusaAuthType, MfaChallenge, MfaRequired, VerificationRequired } from './client'
+import type { AuthClient, LoginAnswer, MedusaAuthFetch, MedusaAuthType, MfaChallenge, MfaRequired, VerificationRequired } from './client'
 import { MedusaAuthError } from './errors'
 import type { TokenStorage } from './storage'
 import { decodeToken, isExpired } from './token'
@@ -53,6 +53,12 @@ export interface MedusaAuthOptions {
   forwardHeaders?: Record<string, string>
   /** Told of every login, refresh and logout this instance makes (not of `hydrate` or `forgetLocally`). */
   onChange?: (change: MedusaAuthChange) => void
+  /**
+   * Who answers the auth requests. Default: Medusa itself. httpOnly mode
+   * gives the browser a client of the app's own server routes, which keep
+   * every token and answer with `token: ''`.
+   */
+  client?: AuthClient
 }
 
 /** What other tabs and timers hear of: never a token. */
@@ -70,7 +76,7 @@ type Payload = Record<string, unknown>
  */
 export function createMedusaAuth(options: MedusaAuthOptions) {
   const { baseUrl, publishableKey, type, storage, state, expiryMargin = 60, onChange, forwardHeaders } = options
-  const client = createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token, forwardHeaders })
+  const client = options.client ?? createAuthClient({ baseUrl, publishableKey, type, getToken: () => state.token, forwardHeaders })
 
   // One refresh at a time: every caller that needs one while it runs waits for the same answer.
   let refreshing: Promise<string> | null = null
@@ -90,7 +96,8 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
   }
 
   function pendingToken(kind: MedusaAuthPendingStep['kind']): string {
-    if (state.status !== 'pending' || state.pendingStep?.kind !== kind || !state.token) {
+    // An empty token is one the app's server keeps for this step (httpOnly mode).
+    if (state.status !== 'pending' || state.pendingStep?.kind !== kind || state.token === null) {
       throw new MedusaAuthError(`No ${kind === 'mfa' ? 'MFA challenge' : 'verification'} is pending: log in first.`, {
         status: 0,
         type: 'not_allowed',

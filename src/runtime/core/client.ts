@@ -51,7 +51,7 @@ export interface AuthClientOptions {
 export type MedusaAuthFetch = <T = unknown>(path: string, options?: FetchOptions<'json'>) => Promise<T>
 
 /** Medusa's answer is awaited this long before the request counts as failed. */
-const REQUEST_TIMEOUT_MS = 15_000
+export const REQUEST_TIMEOUT_MS = 15_000
 
 const STATUS_TYPES: Record<number, string> = {
   400: 'invalid_data',
@@ -83,7 +83,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
@@ -92,7 +92,7 @@ function invalidResponse(path: string, detail: string): MedusaAuthError {
 }
 
 /** Turns a failed fetch into a MedusaAuthError that says whether Medusa answered at all. */
-function toMedusaAuthError(error: unknown, baseUrl: string): MedusaAuthError {
+export function toMedusaAuthError(error: unknown, baseUrl: string): MedusaAuthError {
   if (error instanceof MedusaAuthError) return error
   const failure = error as { response?: Response, data?: unknown, name?: string, cause?: unknown }
   const response = failure?.response

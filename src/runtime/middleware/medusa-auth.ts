@@ -11,9 +11,9 @@ export function guardRoute(to: RouteLocationNormalized, guardedByDefault: boolea
   const { config } = nuxtApp.$medusaAuth as MedusaAuthPlugin
   const store = useMedusaAuthStore(nuxtApp.$pinia as never)
 
-  // The server knows the visitor from the token cookie, or from a session it could check;
+  // The server knows the visitor from a token cookie, or from a session it could check;
   // otherwise the browser decides.
-  const serverKnows = (config.type === 'jwt' && config.storage === 'cookie') || store.isAuthenticated
+  const serverKnows = (config.type === 'jwt' && (config.storage === 'cookie' || config.storage === 'httpOnly')) || store.isAuthenticated
   if (import.meta.server && !serverKnows) return
 
   const target = resolveGuardRedirect({

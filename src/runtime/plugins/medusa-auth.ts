@@ -3,8 +3,9 @@ import { defineNuxtPlugin, useRequestEvent, useRequestHeaders, useRouter, useRun
 import { resolveMedusaAuthConfig } from '../config'
 import type { MedusaAuthPublicConfig } from '../config'
 import { createMedusaAuth } from '../core/auth'
-import type { MedusaAuthChange } from '../core/auth'
+import type { MedusaAuthChange, MedusaAuthState } from '../core/auth'
 import { createAutoRefresh } from '../core/auto-refresh'
+import { createServerRoutesClient } from '../core/server-routes-client'
 import { parseCookieHeader } from '../core/storage'
 import { createAuthFlows } from '../flows'
 import { useMedusaAuthStore } from '../stores/medusaAuth'
@@ -30,17 +31,24 @@ const plugin = defineNuxtPlugin({
       ? parseCookieHeader(useRequestHeaders(['cookie']).cookie)[config.sessionCookieName]
       : undefined
 
+    // httpOnly mode: the server holds the token out of the store (the store reaches the page's
+    // payload); the browser holds none and talks to the module's server routes, which to it
+    // behave as a session does.
+    const httpOnly = config.storage === 'httpOnly'
+    const browserKeepsSession = config.type === 'session' || (httpOnly && import.meta.client)
+
     // Built anew for every request on the server, once in the browser.
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
     let changed: (change: MedusaAuthChange) => void = () => undefined
     const auth = createMedusaAuth({
       baseUrl: config.baseUrl,
       publishableKey: config.publishableKey,
-      type: config.type,
+      type: browserKeepsSession ? 'session' : config.type,
       storage: createTokenStorage(config),
-      state: store,
+      state: httpOnly && import.meta.server ? withTokenKeptBack(store) : store,
       expiryMargin: config.expiryMargin,
       forwardHeaders: sessionCookie ? { cookie: `${config.sessionCookieName}=${encodeURIComponent(sessionCookie)}` } : undefined,
+      client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
       onChange: change => changed(change),
     })
 
@@ -65,7 +73,7 @@ const plugin = defineNuxtPlugin({
       // Another tab logged in, refreshed or logged out: read the shared state again, then guard this page anew.
       const tabs = createTabSync(async (change) => {
         if (change === 'logout') auth.forgetLocally()
-        else if (config.type === 'session') await auth.restoreSession().catch(() => undefined)
+        else if (browserKeepsSession) await auth.restoreSession().catch(() => undefined)
         else auth.hydrate()
         autoRefresh?.schedule()
         const route = router.currentRoute.value
@@ -92,6 +100,43 @@ const plugin = defineNuxtPlugin({
 })
 
 export default plugin
+
+/** The store, except that the token stays in this request's memory and never reaches the payload. */
+function withTokenKeptBack(store: MedusaAuthState): MedusaAuthState {
+  let token: string | null = null
+  return {
+    get token() {
+      return token
+    },
+    set token(value) {
+      token = value
+    },
+    get claims() {
+      return store.claims
+    },
+    set claims(value) {
+      store.claims = value
+    },
+    get status() {
+      return store.status
+    },
+    set status(value) {
+      store.status = value
+    },
+    get pendingStep() {
+      return store.pendingStep
+    },
+    set pendingStep(value) {
+      store.pendingStep = value
+    },
+    get expiresAt() {
+      return store.expiresAt
+    },
+    set expiresAt(value) {
+      store.expiresAt = value
+    },
+  }
+}
 
 /** `$medusaAuth`: the auth methods, the navigation flows and the resolved options. */
 export type MedusaAuthPlugin = ReturnType<typeof createMedusaAuth> & ReturnType<typeof createAuthFlows> & {
