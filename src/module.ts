@@ -12,6 +12,7 @@ import {
 import { defu } from 'defu'
 import type { MedusaAuthPublicConfig, MedusaAuthStorage } from './runtime/config'
 import type { MedusaAuthType } from './runtime/core/client'
+import { sessionCookieWarning } from './site-check'
 
 export interface ModuleOptions {
   /**
@@ -179,6 +180,13 @@ export default defineNuxtModule<ModuleOptions>({
     if (!nuxt.options.runtimeConfig.public.medusaAuth.baseUrl && !nuxt.options._prepare) {
       logger.warn('`medusaAuth.baseUrl` is not set: give NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL when the app runs, or the app fails to start.')
     }
+
+    // Session mode: once the dev server knows its URL, say whether Medusa's session cookie can follow.
+    nuxt.hook('listen', (_server, listener: { url?: string }) => {
+      const { type, baseUrl } = nuxt.options.runtimeConfig.public.medusaAuth
+      const warning = type === 'session' && listener.url && baseUrl ? sessionCookieWarning(listener.url, baseUrl) : undefined
+      if (warning) logger.warn(warning)
+    })
 
     // The plugin builds `$medusaAuth` for every request.
     addPlugin(resolver.resolve('./runtime/plugins/medusa-auth'))
