@@ -1,12 +1,8 @@
 import { useRequestEvent, useRequestURL } from '#app'
 import type { MedusaAuthPublicConfig } from './config'
-import {
-  createCookieStorage,
-  createDocumentCookieJar,
-  createMemoryStorage,
-  createWebStorage,
-} from './core/storage'
+import { createCookieStorage, createMemoryStorage, createWebStorage } from './core/storage'
 import type { TokenStorage } from './core/storage'
+import { createDocumentCookieJar } from './document-cookies'
 import { createHttpOnlyTokenCookies, createRequestCookieJar } from './server/cookies'
 
 /** The token storage for this side and, on the server, for this request alone. */

@@ -101,13 +101,3 @@ export function serializeCookie(name: string, value: string, attributes: CookieA
   if (attributes.secure) parts.push('Secure')
   return parts.join('; ')
 }
-
-/** The browser's own cookies, through `document.cookie`. */
-export function createDocumentCookieJar(): CookieJar {
-  return {
-    get: name => parseCookieHeader(document.cookie)[name],
-    set: (name, value, attributes) => {
-      document.cookie = serializeCookie(name, value, attributes)
-    },
-  }
-}
