@@ -2,7 +2,7 @@
 // answer some of them itself, to inject the faults Medusa would not produce.
 import { createServer } from 'node:http'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 
 export interface InjectedAnswer {
   status: number
@@ -10,12 +10,17 @@ export interface InjectedAnswer {
   headers?: Record<string, string>
 }
 
-/** Decides, per request, whether to answer it instead of Medusa (`undefined`: pass it on). */
-type FaultAnswer = InjectedAnswer | 'reset' | undefined
+/**
+ * Decides, per request, whether to answer it instead of Medusa (`undefined`: pass it on).
+ * `'reset'`: the connection drops before any answer; `'reset-mid-body'`: after the headers
+ * and part of a JSON body; `'hang'`: no answer until the client gives up.
+ */
+export type FaultAnswer = InjectedAnswer | 'reset' | 'reset-mid-body' | 'hang' | undefined
 export type FaultRule = (request: { method: string, path: string, headers: IncomingMessage['headers'] }) => FaultAnswer | Promise<FaultAnswer>
 
 export async function startFaultProxy(target: string) {
   const counts = new Map<string, number>()
+  const hanging = new Set<Socket>()
   let rule: FaultRule = () => undefined
 
   async function forward(request: IncomingMessage, response: ServerResponse) {
@@ -27,6 +32,16 @@ export async function startFaultProxy(target: string) {
     const injected = await rule({ method, path, headers: request.headers })
     if (injected === 'reset') {
       request.socket.destroy()
+      return
+    }
+    if (injected === 'reset-mid-body') {
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '4096' })
+      response.write('{"token":"eyJhbGciOiJIUzI1NiJ9.')
+      setTimeout(() => request.socket.destroy(), 50)
+      return
+    }
+    if (injected === 'hang') {
+      hanging.add(request.socket)
       return
     }
     if (injected) {
@@ -69,6 +84,10 @@ export async function startFaultProxy(target: string) {
       counts.clear()
       rule = () => undefined
     },
-    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
+    stop: () => new Promise<void>((resolve) => {
+      for (const socket of hanging) socket.destroy()
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
   }
 }

@@ -160,6 +160,7 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken, forw
   function readToken(path: string, body: unknown): { token: string, claims: MedusaAuthClaims } {
     if (!isRecord(body) || body.token === undefined) throw invalidResponse(path, 'no token')
     if ('location' in body) throw invalidResponse(path, 'both a token and a location')
+    if (body.mfa_required === true || body.verification_required === true) throw invalidResponse(path, 'a further login step where a token was due')
     const claims = decodeToken(body.token)
     if (!claims) throw invalidResponse(path, 'a token that is not a Medusa JWT')
     return { token: body.token as string, claims }
