@@ -89,7 +89,16 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
     state.expiresAt = claims ? (claims.exp - expiryMargin) * 1000 : null
   }
 
+  // Counts logouts: an answer to a request sent before a logout must not log the visitor back in.
+  let logouts = 0
+  function assertNoLogoutSince(count: number) {
+    if (count !== logouts) {
+      throw new MedusaAuthError('The visitor logged out while this request was on its way.', { status: 0, type: 'logged_out' })
+    }
+  }
+
   function forget(notify = true) {
+    logouts++
     if (type === 'jwt') storage.remove()
     setState(null, null, 'unauthenticated')
     if (notify) onChange?.('logout')
@@ -106,10 +115,17 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
     return state.token
   }
 
-  /** Makes a token the visitor's: stored (jwt) or turned into Medusa's session cookie (session). */
-  async function establish(token: string, claims: MedusaAuthClaims, change: MedusaAuthChange = 'login') {
+  /**
+   * Makes a token the visitor's: stored (jwt) or turned into Medusa's session
+   * cookie (session), unless the visitor logged out after the request that
+   * gave it (`since`, a count of logouts) was sent.
+   */
+  async function establish(token: string, claims: MedusaAuthClaims, since: number, change: MedusaAuthChange = 'login') {
+    assertNoLogoutSince(since)
     if (type === 'session') {
       await client.createSession(token)
+      if (since !== logouts) await client.deleteSession().catch(() => undefined)
+      assertNoLogoutSince(since)
       setState(null, claims)
     }
     else {
@@ -119,9 +135,10 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
     onChange?.(change)
   }
 
-  async function settle(answer: LoginAnswer): Promise<LoginResult> {
+  async function settle(answer: LoginAnswer, since: number): Promise<LoginResult> {
     if ('location' in answer) return { location: answer.location }
     if ('mfa_required' in answer || 'verification_required' in answer) {
+      assertNoLogoutSince(since)
       // The partial token lives only in memory until the next step completes;
       // an earlier visitor's stored token must not come back on a reload.
       if (type === 'jwt') storage.remove()
@@ -131,7 +148,7 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
         : { kind: 'verification', verification: answer.verification }
       return answer
     }
-    await establish(answer.token, answer.claims)
+    await establish(answer.token, answer.claims, since)
     return answer.token
   }
 
@@ -141,7 +158,9 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
    * token, in session mode too), then `refresh()`.
    */
   async function register(actor: string, provider: string, payload: Payload): Promise<string> {
+    const since = logouts
     const { token, claims } = await client.register(actor, provider, payload)
+    assertNoLogoutSince(since)
     if (type === 'jwt') storage.set(token, claims)
     setState(token, claims)
     return token
@@ -154,13 +173,14 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
    */
   function refresh(): Promise<string> {
     refreshing ??= (async () => {
+      const since = logouts
       try {
         const { token, claims } = await client.refresh()
-        await establish(token, claims, 'refresh')
+        await establish(token, claims, since, 'refresh')
         return token
       }
       catch (error) {
-        if (error instanceof MedusaAuthError && error.status === 401) forget()
+        if (error instanceof MedusaAuthError && error.status === 401 && since === logouts) forget()
         throw error
       }
       finally {
@@ -217,11 +237,14 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
     /** Session mode: asks Medusa whether the session cookie is still valid. */
     async restoreSession() {
       if (type !== 'session') return
+      const since = logouts
       try {
         const { claims } = await client.refresh()
+        assertNoLogoutSince(since)
         setState(null, claims)
       }
       catch (error) {
+        if (since !== logouts) return
         setState(null, null, 'unauthenticated')
         if (!(error instanceof MedusaAuthError) || error.status !== 401) throw error
       }
@@ -229,15 +252,17 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
 
     /** `POST /auth/{actor}/{provider}`, as `sdk.auth.login`. */
     async login(actor: string, provider: string, payload: Payload = {}): Promise<LoginResult> {
-      return settle(await client.login(actor, provider, payload))
+      const since = logouts
+      return settle(await client.login(actor, provider, payload), since)
     },
 
     register,
 
     /** Completes a third-party login with the provider's query (`code`, `state`, and the rest). */
     async callback(actor: string, provider: string, query: Payload): Promise<string> {
+      const since = logouts
       const { token, claims } = await client.callback(actor, provider, query)
-      await establish(token, claims)
+      await establish(token, claims, since)
       return token
     },
 
@@ -278,23 +303,27 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
     async verifyMfa(code: string, method = 'totp'): Promise<string> {
       const partialToken = pendingToken('mfa')
       const challenge = (state.pendingStep as { challenge: MfaChallenge }).challenge
+      const since = logouts
       const { token, claims } = await client.verifyMfaChallenge(challenge.id, { method, code }, partialToken)
-      await establish(token, claims)
+      await establish(token, claims, since)
       return token
     },
 
     /** Asks Medusa to send a verification code for a pending login, e.g. to its email. */
     async requestVerification(entityId: string, entityType = 'email'): Promise<void> {
       const partialToken = pendingToken('verification')
+      const since = logouts
       const verification = await client.requestVerification({ entity_id: entityId, entity_type: entityType }, partialToken)
+      assertNoLogoutSince(since)
       state.pendingStep = { kind: 'verification', verification }
     },
 
     /** Confirms the code Medusa sent, then completes the pending login (which may ask for MFA next). */
     async confirmVerification(code: string): Promise<LoginResult> {
       const partialToken = pendingToken('verification')
+      const since = logouts
       await client.confirmVerification({ code })
-      return settle(await client.refreshToLoginAnswer(partialToken))
+      return settle(await client.refreshToLoginAnswer(partialToken), since)
     },
 
     refresh,
