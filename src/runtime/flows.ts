@@ -61,13 +61,24 @@ export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: Medus
 
   const currentRedirectQuery = () => nuxtApp.$router.currentRoute.value.query.redirect
 
+  // One login at a time: a double submit gets the login already on its way.
+  let loginInFlight: Promise<LoginResult> | null = null
+
   /**
    * Logs in and moves on: back to the safe `redirect` target, out to the
    * provider's allowed `location`, or to the MFA or verification page.
    * A `location` off the allowlist rejects with type `location_not_allowed`,
-   * without navigating and without changing any state.
+   * without navigating and without changing any state. While one call is on
+   * its way, another gives the same promise and sends nothing.
    */
-  async function loginWith(provider: string, options: LoginWithOptions = {}): Promise<LoginResult> {
+  function loginWith(provider: string, options: LoginWithOptions = {}): Promise<LoginResult> {
+    loginInFlight ??= startLogin(provider, options).finally(() => {
+      loginInFlight = null
+    })
+    return loginInFlight
+  }
+
+  async function startLogin(provider: string, options: LoginWithOptions): Promise<LoginResult> {
     const actor = options.actor ?? config.defaultActor
     const redirect = safeRedirectPath(options.redirect ?? currentRedirectQuery(), config.homeRoute)
     const origin = nuxtApp.runWithContext(() => useRequestURL().origin)

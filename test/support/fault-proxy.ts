@@ -45,7 +45,10 @@ export async function startFaultProxy(target: string) {
       return
     }
     if (injected) {
-      response.writeHead(injected.status, { 'content-type': 'application/json', ...injected.headers })
+      // A browser reads an injected answer only with Medusa's CORS headers.
+      const origin = request.headers.origin
+      const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'vary': 'Origin' } : {}
+      response.writeHead(injected.status, { 'content-type': 'application/json', ...cors, ...injected.headers })
       response.end(injected.body ?? '')
       return
     }
@@ -73,9 +76,17 @@ export async function startFaultProxy(target: string) {
     forward(request, response).catch(() => request.socket.destroy())
   })
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const port = (server.address() as AddressInfo).port
 
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${port}`,
+    /** Stops listening, as a Medusa server that is down: connections are refused. */
+    down: () => new Promise<void>((resolve) => {
+      server.closeAllConnections()
+      server.close(() => resolve())
+    }),
+    /** Listens again on the same port. */
+    up: () => new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve)),
     count: (key: string) => counts.get(key) ?? 0,
     setRule: (next: FaultRule) => {
       rule = next

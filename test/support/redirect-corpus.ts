@@ -1,5 +1,8 @@
 // A generated corpus of open-redirect payloads, and the oracle that says
-// whether a path a module gives back stays on the site however it is read.
+// whether a path a module gives back stays on the site however it is read;
+// and third-party locations that must not pass an allowlist.
+
+const GOOGLE = 'https://accounts.google.com/o/oauth2/v2/auth?client_id=x&state=abc'
 /** Every way a browser or a later decode could read `target`: all must stay on the site. */
 export function staysOnSite(target: string, site: string): boolean {
   let layer = target
@@ -61,3 +64,40 @@ export function adversarialRedirects(): unknown[] {
   )
   return inputs
 }
+
+/**
+ * Third-party `location` answers that must not pass an allowlist of
+ * `accounts.google.com`, `github.com` and `api.shop.example`: [what it tries, the value].
+ */
+export const hostileLocations: Array<[string, unknown]> = [
+  ['http, not https', 'http://accounts.google.com/o/oauth2'],
+  ['a look-alike suffix', 'https://accounts.google.com.evil.example/'],
+  ['a look-alike prefix', 'https://evilaccounts.google.com/'],
+  ['a subdomain', 'https://x.accounts.google.com/'],
+  ['a parent domain', 'https://google.com/'],
+  ['a trailing dot', 'https://accounts.google.com./'],
+  ['user-info', 'https://user@accounts.google.com/'],
+  ['user-info before the real host', 'https://accounts.google.com@evil.example/'],
+  ['a password', 'https://a:b@accounts.google.com/'],
+  ['another port', 'https://accounts.google.com:8443/'],
+  ['an encoded dot', 'https://accounts%2Egoogle.com/'],
+  ['a backslash', 'https://evil.example\\@accounts.google.com/'],
+  ['a full-width dot', 'https://accounts。google。com.evil.example/'],
+  ['a non-ASCII look-alike', 'https://аccounts.google.com/'],
+  ['a tab', 'https://accounts.google.com\t.evil.example/'],
+  ['a newline', 'https://accounts.google\n.com/'],
+  ['a leading space', ' https://accounts.google.com/'],
+  ['javascript:', 'javascript:alert(1)//accounts.google.com'],
+  ['data:', 'data:text/html,accounts.google.com'],
+  ['protocol-relative', '//accounts.google.com/'],
+  ['a relative path', '/o/oauth2/v2/auth'],
+  ['an unlisted host', 'https://evil.example/'],
+  ['a numeric host', 'https://2130706433/'],
+  ['an empty string', ''],
+  ['an overlong URL', `https://accounts.google.com/${'a'.repeat(9000)}`],
+  ['a number', 42],
+  ['an array', [GOOGLE]],
+  ['an object', { toString: () => GOOGLE }],
+  ['null', null],
+  ['an unlisted loopback host', 'http://localhost:9000/'],
+]

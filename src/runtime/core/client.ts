@@ -74,9 +74,10 @@ export function assertName(kind: 'actor' | 'provider', value: unknown): asserts 
   }
 }
 
+/** JSON without `__proto__` keys, or `undefined` when `text` is not JSON. */
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text)
+    return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value))
   }
   catch {
     return undefined
@@ -85,6 +86,14 @@ function parseJson(text: string): unknown {
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The value of a JSON answer (`undefined` when it is empty); anything else is an `invalid_response`. */
+export function readJsonAnswer(path: string, text: string): unknown {
+  if (text === '') return undefined
+  const parsed = parseJson(text)
+  if (parsed === undefined) throw invalidResponse(path, 'something that is not JSON')
+  return parsed
 }
 
 function invalidResponse(path: string, detail: string): MedusaAuthError {
@@ -136,13 +145,20 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken, forw
     },
   })
 
+  /**
+   * Medusa answers with JSON: unless the caller asks for another
+   * `responseType`, an answer that is not JSON is an `invalid_response`.
+   */
   const fetch: MedusaAuthFetch = async (path, options) => {
+    const json = !options?.responseType || options.responseType === 'json'
+    let answer: unknown
     try {
-      return await base(path, options as FetchOptions<'json'>)
+      answer = await base(path, (json ? { ...options, responseType: 'text' } : options) as FetchOptions<'json'>)
     }
     catch (error) {
       throw toMedusaAuthError(error, baseUrl)
     }
+    return (json ? readJsonAnswer(path, answer as string) : answer) as never
   }
 
   /** Sends one auth request and gives its body: parsed JSON, or the text when it is not JSON. */
@@ -154,7 +170,9 @@ export function createAuthClient({ baseUrl, publishableKey, type, getToken, forw
     catch (error) {
       throw toMedusaAuthError(error, baseUrl)
     }
-    return text === '' ? undefined : (parseJson(text) ?? text)
+    if (text === '') return undefined
+    const parsed = parseJson(text)
+    return parsed === undefined ? text : parsed
   }
 
   function readToken(path: string, body: unknown): { token: string, claims: MedusaAuthClaims } {

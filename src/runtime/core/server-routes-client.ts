@@ -4,7 +4,7 @@
 // give a token.
 import { ofetch } from 'ofetch'
 import type { FetchOptions } from 'ofetch'
-import { createAuthClient, isRecord, REQUEST_TIMEOUT_MS, toMedusaAuthError } from './client'
+import { createAuthClient, isRecord, readJsonAnswer, REQUEST_TIMEOUT_MS, toMedusaAuthError } from './client'
 import type { AuthClient, LoginAnswer, MedusaAuthFetch, MfaChallenge } from './client'
 import { MedusaAuthError } from './errors'
 import type { MedusaAuthClaims } from './token'
@@ -76,12 +76,15 @@ export function createServerRoutesClient({ baseUrl, publishableKey }: ServerRout
     if (typeof path !== 'string' || !path.startsWith('/')) {
       throw new MedusaAuthError(`A Medusa path starts with "/", not ${JSON.stringify(path)}.`, { status: 0, type: 'invalid_data' })
     }
+    const json = !options?.responseType || options.responseType === 'json'
+    let answer: unknown
     try {
-      return await base(`/proxy${path}`, options as FetchOptions<'json'>)
+      answer = await base(`/proxy${path}`, (json ? { ...options, responseType: 'text' } : options) as FetchOptions<'json'>)
     }
     catch (error) {
       throw toMedusaAuthError(error, SERVER_ROUTES_PREFIX)
     }
+    return (json ? readJsonAnswer(path, answer as string) : answer) as never
   }
 
   return {
