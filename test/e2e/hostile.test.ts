@@ -2,7 +2,7 @@
 // talking to the real Medusa server through a fault proxy: redirect payloads
 // through the app's own navigation and the real guard, third-party locations
 // off the allowlist, malformed answers at the login form and during SSR,
-// Medusa down, a clock five minutes off, a double submit.
+// Medusa down at start and later, a clock five minutes off, a double submit.
 import { createPage, getBrowser, url } from '@nuxt/test-utils/e2e'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
@@ -19,6 +19,8 @@ const proxy = await startFaultProxy(backend.url)
 afterAll(() => proxy.stop())
 beforeEach(() => proxy.reset())
 
+// Medusa is down while the app starts; the first test brings it up.
+await proxy.down()
 await setupPlayground({ ...backend, url: proxy.url })
 
 const appOrigin = () => new URL(url('/')).origin
@@ -60,6 +62,21 @@ async function fillLogin(page: Page, credentials: { email: string, password: str
   await page.fill('input[type=password]', credentials.password)
   await page.click('button[type=submit]')
 }
+
+describe('Medusa down when the app starts', () => {
+  it('the app serves its pages, guards, and logs in once Medusa is up', async () => {
+    const statuses = await Promise.all(['/', '/login', '/account', '/register'].map(async path =>
+      (await fetch(url(path), { redirect: 'manual' })).status))
+    expect(statuses).toEqual([200, 200, 302, 200])
+
+    await proxy.up()
+    const { context, page, pageErrors } = await openPage('/login?redirect=/account')
+    await fillLogin(page, alice)
+    await page.waitForURL(url('/account'))
+    expect(pageErrors).toEqual([])
+    await context.close()
+  })
+})
 
 describe('redirect payloads', () => {
   it('keep every one of the corpus on the site when the app navigates after a login', async () => {
