@@ -8,6 +8,7 @@ import { $fetch, setup, useTestContext } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { alice } from '../support/accounts'
 import { loginDirectly, useTestBackend } from '../support/backend'
+import { keepServerLogs } from '../support/playground'
 import { freePort } from '../medusa/harness.mjs'
 
 const repository = fileURLToPath(new URL('../..', import.meta.url))
@@ -61,6 +62,7 @@ await setup({
     NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
   },
 })
+keepServerLogs()
 
 describe('the packed module in a separate app', () => {
   it('ships the built module and its runtime, and nothing of the repository besides', () => {

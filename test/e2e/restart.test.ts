@@ -7,12 +7,12 @@ import type { Page } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort, startBackend } from '../medusa/harness.mjs'
 import { alice } from '../support/accounts'
-import { useTestBackend } from '../support/backend'
+import { outputLog, useTestBackend } from '../support/backend'
 import { setupPlayground } from '../support/playground'
 
 const shared = useTestBackend()
 const port = await freePort()
-const start = () => startBackend(new URL(shared.databaseUrl).pathname.slice(1), { port, host: '127.0.0.1' })
+const start = () => startBackend(new URL(shared.databaseUrl).pathname.slice(1), { port, host: '127.0.0.1', log: outputLog('medusa-restart') })
 let medusa = await start()
 afterAll(() => medusa.stop())
 

@@ -118,7 +118,7 @@ export async function startBackend(databaseName, { port, host = 'localhost', env
     for (const line of chunk.toString().split('\n')) {
       if (!line) continue
       if (log) log(line)
-      else output.push(line)
+      output.push(line)
       if (output.length > 200) output.shift()
     }
   }

@@ -1,3 +1,6 @@
+import { appendFileSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+
 /** The environment variable through which the global setup hands its server to the tests. */
 export const BACKEND_ENV = 'MEDUSA_AUTH_TEST_BACKEND'
 
@@ -51,4 +54,12 @@ export async function reportFigure(line: string) {
   const { fileURLToPath } = await import('node:url')
   appendFileSync(fileURLToPath(new URL('../.tmp/figures.txt', import.meta.url)), `${line}\n`)
   process.stdout.write(`${line}\n`)
+}
+
+/** A function that appends lines to test/.tmp/output/`name`.log, which the secret scan reads after the run. */
+export function outputLog(name: string): (line: string) => void {
+  const directory = fileURLToPath(new URL('../.tmp/output', import.meta.url))
+  mkdirSync(directory, { recursive: true })
+  const file = `${directory}/${name}.log`
+  return line => appendFileSync(file, `${line}\n`)
 }

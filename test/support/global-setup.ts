@@ -10,7 +10,7 @@ import {
 import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { admin, alice, bob } from './accounts'
-import { BACKEND_ENV } from './backend'
+import { BACKEND_ENV, outputLog } from './backend'
 import type { TestBackend } from './backend'
 import { OIDC_CLIENT, startOidcProvider } from './oidc-provider'
 
@@ -30,6 +30,7 @@ export default async function setup() {
   const backend = await startBackend(DATABASE, {
     port,
     host: '127.0.0.1',
+    log: outputLog('medusa'),
     env: {
       MEDUSA_AUTH_EVENTS_FILE: eventsFile,
       OIDC_ISSUER: oidc.issuer,

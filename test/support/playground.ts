@@ -1,11 +1,18 @@
+import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setup } from '@nuxt/test-utils/e2e'
+import { setup, useTestContext } from '@nuxt/test-utils/e2e'
+import { afterAll, expect } from 'vitest'
 import type { TestBackend } from './backend'
+import { outputLog } from './backend'
 import { chromiumLaunchOptions } from './browser'
 
-/** Builds the playground and serves it (production server) against `backend`, with Chromium at hand. */
-export function setupPlayground(backend: TestBackend, env: Record<string, string> = {}) {
-  return setup({
+/**
+ * Builds the playground and serves it (production server) against `backend`,
+ * with Chromium at hand. The server's output goes to test/.tmp/output for
+ * the secret scan.
+ */
+export async function setupPlayground(backend: TestBackend, env: Record<string, string> = {}) {
+  await setup({
     rootDir: fileURLToPath(new URL('../../playground', import.meta.url)),
     browser: true,
     browserOptions: { type: 'chromium', launch: chromiumLaunchOptions },
@@ -14,5 +21,17 @@ export function setupPlayground(backend: TestBackend, env: Record<string, string
       NUXT_PUBLIC_MEDUSA_AUTH_PUBLISHABLE_KEY: backend.publishableKey,
       ...env,
     },
+  })
+  keepServerLogs()
+}
+
+/** After the test file, writes what its app server printed to test/.tmp/output/app-<test file>.log. Call after `setup()`. */
+export function keepServerLogs() {
+  const testFile = basename(expect.getState().testPath ?? 'app', '.test.ts')
+  // The context, kept now: the test utilities' own teardown may drop it first.
+  const context = useTestContext()
+  afterAll(() => {
+    const write = outputLog(`app-${testFile}`)
+    for (const line of context.serverLogs ?? []) write(line)
   })
 }
