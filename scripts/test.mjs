@@ -2,7 +2,7 @@
 // (the app servers and Medusa write their logs beside it), then the scan
 // for secrets in all of it. Arguments go to vitest.
 import { spawn } from 'node:child_process'
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs'
+import { appendFileSync, createWriteStream, mkdirSync, rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { scanLogs } from '../test/support/secret-scan.mjs'
 
@@ -24,6 +24,8 @@ const status = await new Promise(resolve => vitest.on('close', code => resolve(c
 await new Promise(resolve => log.end(resolve))
 
 const { files, lines, found } = scanLogs(outputDir)
-console.log(`secrets: ${lines} lines of output in ${files} logs scanned, ${found.length} secrets found`)
+const summary = `secrets: ${lines} lines of output in ${files} logs scanned, ${found.length} secrets found`
+console.log(summary)
+appendFileSync(fileURLToPath(new URL('../test/.tmp/figures.txt', import.meta.url)), `${summary}\n`)
 for (const hit of found) console.log(`  ${hit.file}:${hit.line}: ${hit.name}`)
 process.exit(status !== 0 ? status : found.length ? 1 : 0)

@@ -183,6 +183,8 @@ describe('password reset', () => {
 
     const { token } = await waitForAuthEvent(backend, 'auth.password_reset', customer.email)
     await page.goto(url(`/reset-password/update?token=${token}`))
+    // The page keeps the token and takes it out of the address bar.
+    await page.waitForURL(url('/reset-password/update'))
     await page.fill('input[type=password]', 'second-password-2')
     await page.click('button[type=submit]')
     await page.waitForSelector('[data-test=reset-done]')
