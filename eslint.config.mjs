@@ -7,7 +7,7 @@ export default createConfigForNuxt({
     stylistic: true,
   },
   dirs: {
-    src: ['./playground/app', './test/nuxt/app'],
+    src: ['./playground/app', './test/nuxt/app', './bench/apps/bare/app'],
   },
 }).append({
   ignores: ['test/medusa/node_modules', 'test/medusa/.medusa', 'dist', '**/.nuxt', '**/.output'],

@@ -1,6 +1,7 @@
 // The built playground (production server) in jwt mode with cookie storage,
 // against the real Medusa server; page flows in headless Chromium.
 import { $fetch, createPage, url } from '@nuxt/test-utils/e2e'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { decodeToken } from '../../src/runtime/core/token'
 import { alice, bob } from '../support/accounts'
@@ -46,6 +47,41 @@ describe('server-side rendering with the token cookie', () => {
   it('treats a malformed token cookie as logged out', async () => {
     const html = await accountPage('not.a-token')
     expect(html).toContain('<h1>Log in</h1>')
+  })
+})
+
+describe('requests to Medusa, counted in the browser', () => {
+  const toMedusa = (page: Page) => {
+    const seen: string[] = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(backend.url)) seen.push(`${request.method()} ${new URL(request.url()).pathname}`)
+    })
+    return seen
+  }
+
+  it('a login makes one, a navigation between guarded pages none, a hydrated logged-in page none', async () => {
+    const page = await createPage('/login?redirect=/profile')
+    await page.fill('input[type=email]', alice.email)
+    await page.fill('input[type=password]', alice.password)
+    const login = toMedusa(page)
+    await page.click('button[type=submit]')
+    await page.waitForURL(url('/profile'))
+    await page.waitForLoadState('networkidle')
+    expect(login).toEqual(['POST /auth/customer/emailpass'])
+
+    // From a guarded page to another that needs no data: the guard asks nothing.
+    await page.goto(url('/account'), { waitUntil: 'networkidle' })
+    const navigation = toMedusa(page)
+    await page.click('text=Profile')
+    await page.waitForURL(url('/profile'))
+    await page.waitForLoadState('networkidle')
+    expect(navigation.splice(0)).toEqual([])
+
+    // A page the server rendered logged in: hydration repeats none of its requests.
+    await page.goto(url('/account'), { waitUntil: 'networkidle' })
+    await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
+    expect(navigation).toEqual([])
+    await page.close()
   })
 })
 

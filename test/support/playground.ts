@@ -4,7 +4,7 @@ import { setup, useTestContext } from '@nuxt/test-utils/e2e'
 import { afterAll, expect } from 'vitest'
 import type { TestBackend } from './backend'
 import { outputLog } from './backend'
-import { chromiumLaunchOptions } from './browser'
+import { chromiumLaunchOptions } from './browser.mjs'
 
 /**
  * Builds the playground and serves it (production server) against `backend`,

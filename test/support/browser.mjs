@@ -1,7 +1,8 @@
-import type { LaunchOptions } from 'playwright-core'
+// Debian's Chromium: Playwright cannot download a browser of its own here.
+// Used by the tests and by the benchmarks.
 
-/** Debian's Chromium: Playwright cannot download a browser of its own here. */
-export const chromiumLaunchOptions: LaunchOptions = {
+/** @type {import('playwright-core').LaunchOptions} */
+export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
   args: [
