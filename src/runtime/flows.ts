@@ -55,7 +55,14 @@ function takeLoginTarget(): Partial<LoginTarget> {
   }
 }
 
-export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: MedusaAuthState, config: MedusaAuthPublicConfig) {
+/** The logins that move the visitor between pages. */
+export interface MedusaAuthFlows {
+  loginWith: (provider: string, options?: LoginWithOptions) => Promise<LoginResult>
+  handleCallback: (provider?: string) => Promise<void>
+  continueAfterLogin: () => Promise<void>
+}
+
+export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: MedusaAuthState, config: MedusaAuthPublicConfig): MedusaAuthFlows {
   const go = (to: Parameters<typeof navigateTo>[0], options?: Parameters<typeof navigateTo>[1]) =>
     nuxtApp.runWithContext(() => navigateTo(to, options))
 
@@ -132,8 +139,8 @@ export function createAuthFlows(nuxtApp: NuxtApp, auth: MedusaAuth, state: Medus
   }
 
   /** After a completed MFA or verification step: back to the page's safe `?redirect`. */
-  function continueAfterLogin() {
-    return go(safeRedirectPath(currentRedirectQuery(), config.homeRoute))
+  async function continueAfterLogin() {
+    await go(safeRedirectPath(currentRedirectQuery(), config.homeRoute))
   }
 
   return { loginWith, handleCallback, continueAfterLogin }

@@ -1,144 +1,109 @@
+// `$medusaAuth`, built for every request on the server and once in the
+// browser. In the browser it stays small: the store, the guard and the tab
+// channel load with the page, while the auth methods (visitor-auth.ts and
+// the core) load on their first call, or at once where the visitor must be
+// read from the browser's own storage or session.
 import { appendResponseHeader, setResponseHeader } from 'h3'
-import { defineNuxtPlugin, useRequestEvent, useRequestHeaders, useRouter, useRuntimeConfig } from '#app'
-import { resolveMedusaAuthConfig } from '../config'
+import { defineNuxtPlugin, useRequestEvent, useRouter, useRuntimeConfig, useState } from '#app'
+import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from '../config'
-import { createMedusaAuth } from '../core/auth'
-import type { MedusaAuthChange, MedusaAuthState } from '../core/auth'
-import { createAutoRefresh } from '../core/auto-refresh'
-import { createServerRoutesClient } from '../core/server-routes-client'
-import { parseCookieHeader } from '../core/storage'
-import { createAuthFlows } from '../flows'
+import type { MedusaAuthChange } from '../core/auth'
 import { useMedusaAuthStore } from '../stores/medusaAuth'
 import { createTabSync } from '../tab-sync'
-import { createTokenStorage } from '../token-storage'
+import type { MedusaAuthMethods, VisitorAuth } from '../visitor-auth'
+
+/** The methods of `$medusaAuth`; each loads the visitor's auth on its first call. Listing all is enforced by the type. */
+const METHODS: Record<keyof MedusaAuthMethods, true> = {
+  fetch: true, hydrate: true, forgetLocally: true, restoreSession: true, login: true, register: true,
+  registerCustomer: true, createCustomerForIdentity: true, verifyMfa: true, requestVerification: true,
+  confirmVerification: true, callback: true, refresh: true, logout: true, resetPassword: true,
+  updateProvider: true, listProviders: true, loginWith: true, handleCallback: true, continueAfterLogin: true,
+}
+
+/** `$medusaAuth`: the auth methods, the navigation flows and the resolved options. */
+export type MedusaAuthPlugin = MedusaAuthMethods & { config: MedusaAuthPublicConfig }
+
+/**
+ * The options, checked once: on the server, which hands them to the browser
+ * in the payload; in the browser only when no server rendered the page.
+ */
+async function useResolvedConfig(): Promise<MedusaAuthPublicConfig> {
+  const resolved = useState<MedusaAuthPublicConfig | null>('medusa-auth:config', () => null)
+  if (resolved.value) return resolved.value
+  const raw = useRuntimeConfig().public.medusaAuth
+  const { resolveMedusaAuthConfig } = await import('../config')
+  try {
+    resolved.value = resolveMedusaAuthConfig(raw)
+  }
+  catch (error) {
+    // Production error pages hide the message: the server log must say what to set.
+    console.error((error as Error).message)
+    throw error
+  }
+  return resolved.value
+}
 
 const plugin = defineNuxtPlugin({
   name: 'medusa-auth',
   dependsOn: ['pinia'],
   async setup(nuxtApp) {
-    let config: MedusaAuthPublicConfig
-    try {
-      config = resolveMedusaAuthConfig(useRuntimeConfig().public.medusaAuth)
-    }
-    catch (error) {
-      // Production error pages hide the message: the server log must say what to set.
-      console.error((error as Error).message)
-      throw error
-    }
-
-    // Session mode during SSR: Medusa's session cookie, when the browser sent it here too.
-    const sessionCookie = import.meta.server && config.type === 'session'
-      ? parseCookieHeader(useRequestHeaders(['cookie']).cookie)[config.sessionCookieName]
-      : undefined
-
-    // httpOnly mode: the server holds the token out of the store (the store reaches the page's
-    // payload); the browser holds none and talks to the module's server routes, which to it
-    // behave as a session does.
-    const httpOnly = config.storage === 'httpOnly'
-    const browserKeepsSession = config.type === 'session' || (httpOnly && import.meta.client)
-
-    // Built anew for every request on the server, once in the browser.
+    // Every composable before the first `await`.
+    const event = import.meta.server ? useRequestEvent() : undefined
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
-    let changed: (change: MedusaAuthChange) => void = () => undefined
-    const auth = createMedusaAuth({
-      baseUrl: config.baseUrl,
-      publishableKey: config.publishableKey,
-      type: browserKeepsSession ? 'session' : config.type,
-      storage: createTokenStorage(config),
-      state: httpOnly && import.meta.server ? withTokenKeptBack(store) : store,
-      expiryMargin: config.expiryMargin,
-      forwardHeaders: sessionCookie ? { cookie: `${config.sessionCookieName}=${encodeURIComponent(sessionCookie)}` } : undefined,
-      client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
-      onChange: change => changed(change),
-    })
+    const router = import.meta.client ? useRouter() : undefined
+    const config = await useResolvedConfig()
 
-    auth.hydrate()
-    if (sessionCookie) {
-      await auth.restoreSession().catch((error: Error) => {
-        console.warn(`[medusa-auth] could not check the session with Medusa during SSR: ${error.message}`)
-      })
+    let announce: (change: MedusaAuthChange) => void = () => undefined
+    let visitor: Promise<VisitorAuth> | undefined
+    const loadVisitor = () => visitor ??= import('../visitor-auth').then(({ createVisitorAuth }) =>
+      createVisitorAuth({ nuxtApp: nuxtApp as NuxtApp, config, store, onChange: change => announce(change) }))
+
+    const medusaAuth = { config } as MedusaAuthPlugin
+    for (const name of Object.keys(METHODS) as Array<keyof MedusaAuthMethods>) {
+      const call = (...args: unknown[]) => loadVisitor().then(auth => (auth[name] as (...args: unknown[]) => unknown)(...args))
+      Object.assign(medusaAuth, { [name]: call })
+    }
+
+    // Who is the visitor? The server reads the request; the browser already has the answer in
+    // the payload, unless the token lives where only the browser sees it, or in Medusa's session.
+    const browserMustLook = !nuxtApp.payload.serverRendered
+      || (config.type === 'jwt' && ['local', 'session', 'memory'].includes(config.storage))
+      || (config.type === 'session' && store.status !== 'authenticated')
+    if (import.meta.server || browserMustLook) {
+      const visitorAuth = await loadVisitor()
+      await visitorAuth.start()
     }
 
     // A page rendered for a logged-in visitor is that visitor's alone: no shared cache may keep it.
-    const event = import.meta.server ? useRequestEvent() : undefined
     if (event && store.status !== 'unauthenticated') {
       setResponseHeader(event, 'cache-control', 'private, no-store')
       appendResponseHeader(event, 'vary', 'cookie')
     }
 
-    if (import.meta.client) {
-      const router = useRouter()
-      const autoRefresh = config.autoRefresh ? createAutoRefresh(store, auth.refresh) : undefined
+    if (router) {
+      let autoRefresh: { schedule: () => void } | undefined
+      if (config.autoRefresh) {
+        const { createAutoRefresh } = await import('../core/auto-refresh')
+        autoRefresh = createAutoRefresh(store, medusaAuth.refresh)
+      }
 
       // Another tab logged in, refreshed or logged out: read the shared state again, then guard this page anew.
       const tabs = createTabSync(async (change) => {
-        if (change === 'logout') auth.forgetLocally()
-        else if (browserKeepsSession) await auth.restoreSession().catch(() => undefined)
-        else auth.hydrate()
+        await loadVisitor().then(auth => auth.followOtherTab(change))
         autoRefresh?.schedule()
         const route = router.currentRoute.value
         await router.replace({ path: route.path, query: route.query, hash: route.hash, force: true })
       })
 
-      changed = (change) => {
+      announce = (change) => {
         tabs.announce(change)
         autoRefresh?.schedule()
       }
       nuxtApp.hook('app:mounted', () => autoRefresh?.schedule())
     }
 
-    // Unless SSR already found the session, the browser asks Medusa about its cookie.
-    if (import.meta.client && config.type === 'session' && store.status !== 'authenticated') {
-      await auth.restoreSession().catch((error: Error) => {
-        console.warn(`[medusa-auth] could not check the session with Medusa: ${error.message}`)
-      })
-    }
-
-    const medusaAuth = { ...auth, ...createAuthFlows(nuxtApp as never, auth, store, config), config }
     return { provide: { medusaAuth } }
   },
 })
 
 export default plugin
-
-/** The store, except that the token stays in this request's memory and never reaches the payload. */
-function withTokenKeptBack(store: MedusaAuthState): MedusaAuthState {
-  let token: string | null = null
-  return {
-    get token() {
-      return token
-    },
-    set token(value) {
-      token = value
-    },
-    get claims() {
-      return store.claims
-    },
-    set claims(value) {
-      store.claims = value
-    },
-    get status() {
-      return store.status
-    },
-    set status(value) {
-      store.status = value
-    },
-    get pendingStep() {
-      return store.pendingStep
-    },
-    set pendingStep(value) {
-      store.pendingStep = value
-    },
-    get expiresAt() {
-      return store.expiresAt
-    },
-    set expiresAt(value) {
-      store.expiresAt = value
-    },
-  }
-}
-
-/** `$medusaAuth`: the auth methods, the navigation flows and the resolved options. */
-export type MedusaAuthPlugin = ReturnType<typeof createMedusaAuth> & ReturnType<typeof createAuthFlows> & {
-  config: MedusaAuthPublicConfig
-}

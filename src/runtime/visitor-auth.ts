@@ -1,0 +1,115 @@
+// Everything that acts for the visitor: the token storage, the core and the
+// navigation flows, bound to this request (server) or this tab (browser).
+// The plugin loads this file on first use, so a page that only reads the
+// store never downloads it.
+import { getRequestHeader } from 'h3'
+import type { NuxtApp } from '#app'
+import type { MedusaAuthPublicConfig } from './config'
+import { createMedusaAuth } from './core/auth'
+import type { MedusaAuth, MedusaAuthChange, MedusaAuthState } from './core/auth'
+import { createServerRoutesClient } from './core/server-routes-client'
+import { parseCookieHeader } from './core/storage'
+import { createAuthFlows } from './flows'
+import type { MedusaAuthFlows } from './flows'
+import { createTokenStorage } from './token-storage'
+
+export interface VisitorAuthOptions {
+  nuxtApp: NuxtApp
+  config: MedusaAuthPublicConfig
+  /** The Pinia store. */
+  store: MedusaAuthState
+  onChange: (change: MedusaAuthChange) => void
+}
+
+/** What `$medusaAuth` offers, besides its `config`. */
+export type MedusaAuthMethods = MedusaAuth & MedusaAuthFlows
+
+export interface VisitorAuth extends MedusaAuthMethods {
+  /** Reads who the visitor is: the stored token, or the session Medusa confirms. */
+  start: () => Promise<void>
+  /** Another tab logged in, refreshed or logged out: read the shared state again. */
+  followOtherTab: (change: MedusaAuthChange) => Promise<void>
+}
+
+export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorAuthOptions): VisitorAuth {
+  // httpOnly mode: the server holds the token out of the store (the store reaches the page's
+  // payload); the browser holds none and talks to the module's server routes, which to it
+  // behave as a session does.
+  const httpOnly = config.storage === 'httpOnly'
+  const browserKeepsSession = config.type === 'session' || (httpOnly && import.meta.client)
+
+  // Session mode during SSR: Medusa's session cookie, when the browser sent it here too.
+  const event = import.meta.server ? nuxtApp.ssrContext?.event : undefined
+  const sessionCookie = event && config.type === 'session'
+    ? parseCookieHeader(getRequestHeader(event, 'cookie'))[config.sessionCookieName]
+    : undefined
+
+  const auth = createMedusaAuth({
+    baseUrl: config.baseUrl,
+    publishableKey: config.publishableKey,
+    type: browserKeepsSession ? 'session' : config.type,
+    storage: createTokenStorage(config, event),
+    state: httpOnly && import.meta.server ? withTokenKeptBack(store) : store,
+    expiryMargin: config.expiryMargin,
+    forwardHeaders: sessionCookie ? { cookie: `${config.sessionCookieName}=${encodeURIComponent(sessionCookie)}` } : undefined,
+    client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
+    onChange,
+  })
+
+  return {
+    ...auth,
+    ...createAuthFlows(nuxtApp, auth, store, config),
+
+    async start() {
+      auth.hydrate()
+      const checkSession = import.meta.server ? Boolean(sessionCookie) : config.type === 'session' && store.status !== 'authenticated'
+      if (!checkSession) return
+      await auth.restoreSession().catch((error: Error) => {
+        console.warn(`[medusa-auth] could not check the session with Medusa: ${error.message}`)
+      })
+    },
+
+    async followOtherTab(change) {
+      if (change === 'logout') auth.forgetLocally()
+      else if (browserKeepsSession) await auth.restoreSession().catch(() => undefined)
+      else auth.hydrate()
+    },
+  }
+}
+
+/** The store, except that the token stays in this request's memory and never reaches the payload. */
+function withTokenKeptBack(store: MedusaAuthState): MedusaAuthState {
+  let token: string | null = null
+  return {
+    get token() {
+      return token
+    },
+    set token(value) {
+      token = value
+    },
+    get claims() {
+      return store.claims
+    },
+    set claims(value) {
+      store.claims = value
+    },
+    get status() {
+      return store.status
+    },
+    set status(value) {
+      store.status = value
+    },
+    get pendingStep() {
+      return store.pendingStep
+    },
+    set pendingStep(value) {
+      store.pendingStep = value
+    },
+    get expiresAt() {
+      return store.expiresAt
+    },
+    set expiresAt(value) {
+      store.expiresAt = value
+    },
+  }
+}
