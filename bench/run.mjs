@@ -29,6 +29,12 @@ const THROUGHPUT_ROUNDS = 3
 const THROUGHPUT_SECONDS = 5
 const LOGIN_RUNS = 11
 
+// `npm run bench -- sizes requests`: only those parts; all four without arguments.
+const PARTS = ['sizes', 'requests', 'throughput', 'latency']
+const asked = process.argv.slice(2)
+for (const part of asked) if (!PARTS.includes(part)) throw new Error(`unknown part ${part}: use ${PARTS.join(', ')}`)
+const wants = part => !asked.length || asked.includes(part)
+
 const log = message => process.stderr.write(`[bench] ${message}\n`)
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const kB = bytes => `${(bytes / 1024).toFixed(2)} kB`
@@ -163,6 +169,83 @@ async function loginLatency(browser, url, loginPath, accountPath) {
 
 // ---------------------------------------------------------------- the run
 
+const check = ok => (ok ? 'met' : '**missed**')
+
+async function measureSizes(browser, servers) {
+  log('measuring client JavaScript')
+  const bare = await scriptBytes(browser, servers.bare.url)
+  const withPinia = await scriptBytes(browser, servers.pinia.url)
+  const withModule = await scriptBytes(browser, servers.medusaAuth.url)
+  const sdk = await sdkLoginBytes()
+  const own = withModule - withPinia
+  const added = withModule - bare
+  return `### 1. Client JavaScript of a page that does nothing else (gzip -9)
+
+| | bytes | goal |
+|---|---|---|
+| bare Nuxt app (bench/apps/bare) | ${kB(bare)} | |
+| + Pinia alone (bench/apps/pinia) | +${kB(withPinia - bare)} | |
+| + medusa-auth's own code (bench/apps/medusa-auth) | **+${kB(own)}** | under 3 kB: ${check(own < 3 * 1024)} |
+| medusa-auth with Pinia and all it pulls in | **+${kB(added)}** | under 6 kB: ${check(added < 6 * 1024)} |
+| the JS SDK's login path, bundled alone | ${kB(sdk)} | |
+`
+}
+
+async function measureRequests(browser, servers, medusaUrl) {
+  log('counting requests')
+  const requests = await countRequests(browser, servers.jwt, servers.session, medusaUrl)
+  const row = (name, goal) => `| ${name} | ${requests[name]} | ${goal}: ${check(requests[name] === goal)} |`
+  return `### 2. Requests to Medusa, counted in Chromium
+
+| | requests | goal |
+|---|---|---|
+${row('jwt login', 1)}
+${row('session login', 2)}
+${row('navigation between guarded pages', 0)}
+${row('hydration of a logged-in page', 0)}
+`
+}
+
+async function measureThroughput(servers, token) {
+  log(`measuring SSR throughput (${THROUGHPUT_ROUNDS} alternating rounds of ${THROUGHPUT_SECONDS} s each)`)
+  const cookie = `medusa_auth_token=${token}`
+  const module = []
+  const bare = []
+  await requestsPerSecond(`${servers.jwt.url}/account`, cookie) // warm-up
+  await requestsPerSecond(`${servers.bare.url}/account`, cookie)
+  for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
+    module.push(await requestsPerSecond(`${servers.jwt.url}/account`, cookie))
+    bare.push(await requestsPerSecond(`${servers.bare.url}/account`, cookie))
+  }
+  const ratio = median(module) / median(bare)
+  return `### 3. SSR throughput of the guarded account page, logged in (autocannon, 10 connections, median of ${THROUGHPUT_ROUNDS} alternating ${THROUGHPUT_SECONDS} s rounds)
+
+| | requests/s |
+|---|---|
+| without the module (bench/apps/bare) | ${median(bare).toFixed(1)} |
+| with medusa-auth (the playground) | ${median(module).toFixed(1)} |
+| ratio | **${ratio.toFixed(2)}** (goal at least 0.9: ${check(ratio >= 0.9)}) |
+`
+}
+
+async function measureLatency(browser, servers) {
+  log(`measuring login latency (${LOGIN_RUNS} alternating runs)`)
+  const module = []
+  const sdk = []
+  for (let run = 0; run < LOGIN_RUNS; run++) {
+    module.push(await loginLatency(browser, servers.jwt.url, '/login?redirect=/account', '/account'))
+    sdk.push(await loginLatency(browser, servers.bare.url, '/sdk-login', '/sdk-account'))
+  }
+  return `### 4. Login latency in Chromium, click to the account page's email (median of ${LOGIN_RUNS} alternating runs)
+
+| | ms |
+|---|---|
+| the official JS SDK (bench/apps/bare /sdk-login) | ${median(sdk).toFixed(0)} |
+| medusa-auth (the playground /login) | ${median(module).toFixed(0)} |
+| ratio | **${(median(module) / median(sdk)).toFixed(2)}** |
+`
+}
+
 ensureInstalled()
 const database = 'medusa_auth_bench'
 await createBackendDatabase(database)
@@ -174,7 +257,12 @@ const token = await fetch(`${medusa.url}/auth/customer/emailpass`, {
   body: JSON.stringify({ email: customer.email, password: customer.password }),
 }).then(response => response.json()).then(body => body.token)
 
-for (const dir of Object.values(apps)) buildApp(dir)
+const needsPlayground = wants('requests') || wants('throughput') || wants('latency')
+const needsBare = wants('sizes') || wants('throughput') || wants('latency')
+for (const [name, dir] of Object.entries(apps)) {
+  const needed = name === 'playground' ? needsPlayground : name === 'bare' ? needsBare : wants('sizes')
+  if (needed) buildApp(dir)
+}
 
 const medusaEnv = {
   NUXT_PUBLIC_MEDUSA_AUTH_BASE_URL: medusa.url,
@@ -182,89 +270,25 @@ const medusaEnv = {
   NUXT_PUBLIC_MEDUSA_URL: medusa.url,
   NUXT_PUBLIC_PUBLISHABLE_KEY: medusa.publishableKey,
 }
-const servers = {
-  jwt: await serve(apps.playground, medusaEnv),
-  session: await serve(apps.playground, { ...medusaEnv, NUXT_PUBLIC_MEDUSA_AUTH_TYPE: 'session' }),
-  bare: await serve(apps.bare, medusaEnv),
-  pinia: await serve(apps.pinia, medusaEnv),
-  medusaAuth: await serve(apps.medusaAuth, medusaEnv),
+const servers = {}
+if (needsPlayground) servers.jwt = await serve(apps.playground, medusaEnv)
+if (wants('requests')) servers.session = await serve(apps.playground, { ...medusaEnv, NUXT_PUBLIC_MEDUSA_AUTH_TYPE: 'session' })
+if (needsBare) servers.bare = await serve(apps.bare, medusaEnv)
+if (wants('sizes')) {
+  servers.pinia = await serve(apps.pinia, medusaEnv)
+  servers.medusaAuth = await serve(apps.medusaAuth, medusaEnv)
 }
 const browser = await chromium.launch(chromiumLaunchOptions)
 
 try {
-  log('measuring client JavaScript')
-  const bare = await scriptBytes(browser, servers.bare.url)
-  const withPinia = await scriptBytes(browser, servers.pinia.url)
-  const withModule = await scriptBytes(browser, servers.medusaAuth.url)
-  const sdk = await sdkLoginBytes()
-  const own = withModule - withPinia
-  const added = withModule - bare
-
-  log('counting requests')
-  const requests = await countRequests(browser, servers.jwt, servers.session, medusa.url)
-
-  log(`measuring SSR throughput (${THROUGHPUT_ROUNDS} alternating rounds of ${THROUGHPUT_SECONDS} s each)`)
-  const cookie = `medusa_auth_token=${token}`
-  const throughput = { module: [], bare: [] }
-  await requestsPerSecond(`${servers.jwt.url}/account`, cookie) // warm-up
-  await requestsPerSecond(`${servers.bare.url}/account`, cookie)
-  for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
-    throughput.module.push(await requestsPerSecond(`${servers.jwt.url}/account`, cookie))
-    throughput.bare.push(await requestsPerSecond(`${servers.bare.url}/account`, cookie))
-  }
-
-  log(`measuring login latency (${LOGIN_RUNS} alternating runs)`)
-  const latency = { module: [], sdk: [] }
-  for (let run = 0; run < LOGIN_RUNS; run++) {
-    latency.module.push(await loginLatency(browser, servers.jwt.url, '/login?redirect=/account', '/account'))
-    latency.sdk.push(await loginLatency(browser, servers.bare.url, '/sdk-login', '/sdk-account'))
-  }
-
-  const moduleRps = median(throughput.module)
-  const bareRps = median(throughput.bare)
-  const moduleMs = median(latency.module)
-  const sdkMs = median(latency.sdk)
-  const check = ok => (ok ? 'met' : '**missed**')
-
-  console.log(`## medusa-auth benchmarks
-
-${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()}, Medusa 2.21.2.
-
-### 1. Client JavaScript of a page that does nothing else (gzip -9)
-
-| | bytes | goal |
-|---|---|---|
-| bare Nuxt app | ${kB(bare)} | |
-| + Pinia alone | +${kB(withPinia - bare)} | |
-| + medusa-auth's own code | **+${kB(own)}** | under 3 kB: ${check(own < 3 * 1024)} |
-| medusa-auth with Pinia and all it pulls in | **+${kB(added)}** | under 6 kB: ${check(added < 6 * 1024)} |
-| the JS SDK's login path, bundled alone | ${kB(sdk)} | |
-
-### 2. Requests to Medusa, counted in Chromium
-
-| | requests | goal |
-|---|---|---|
-| jwt login | ${requests['jwt login']} | 1: ${check(requests['jwt login'] === 1)} |
-| session login | ${requests['session login']} | 2: ${check(requests['session login'] === 2)} |
-| client-side navigation between two guarded pages | ${requests['navigation between guarded pages']} | 0: ${check(requests['navigation between guarded pages'] === 0)} |
-| hydration of a page the server rendered logged in | ${requests['hydration of a logged-in page']} | 0: ${check(requests['hydration of a logged-in page'] === 0)} |
-
-### 3. SSR throughput of the guarded account page, logged in (autocannon, 10 connections, median of ${THROUGHPUT_ROUNDS} alternating ${THROUGHPUT_SECONDS} s rounds)
-
-| | requests/s |
-|---|---|
-| without the module (bench/apps/bare) | ${bareRps.toFixed(1)} |
-| with medusa-auth (the playground) | ${moduleRps.toFixed(1)} |
-| ratio | **${(moduleRps / bareRps).toFixed(2)}** (goal at least 0.9: ${check(moduleRps / bareRps >= 0.9)}) |
-
-### 4. Login latency in Chromium, click to the account page's email (median of ${LOGIN_RUNS} alternating runs)
-
-| | ms |
-|---|---|
-| the official JS SDK (bench/apps/bare /sdk-login) | ${sdkMs.toFixed(0)} |
-| medusa-auth (the playground /login) | ${moduleMs.toFixed(0)} |
-| ratio | **${(moduleMs / sdkMs).toFixed(2)}** |
-`)
+  const sections = [
+    `## medusa-auth benchmarks\n\n${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${browser.version()}, Medusa 2.21.2.\n`,
+  ]
+  if (wants('sizes')) sections.push(await measureSizes(browser, servers))
+  if (wants('requests')) sections.push(await measureRequests(browser, servers, medusa.url))
+  if (wants('throughput')) sections.push(await measureThroughput(servers, token))
+  if (wants('latency')) sections.push(await measureLatency(browser, servers))
+  console.log(sections.join('\n'))
 }
 finally {
   await browser.close()

@@ -1,6 +1,6 @@
 import { defineNuxtRouteMiddleware, useNuxtApp } from '#app'
 import type { MedusaAuthPlugin } from '../plugins/medusa-auth'
-import { guardRoute } from './medusa-auth'
+import { guardRoute } from './guard-route'
 
 /** Guards pages that carry `medusaAuth` meta, and every page when `globalMiddleware` is on. */
 export default defineNuxtRouteMiddleware((to) => {

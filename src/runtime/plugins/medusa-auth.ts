@@ -4,7 +4,7 @@
 // the core) load on their first call, or at once where the visitor must be
 // read from the browser's own storage or session.
 import { appendResponseHeader, setResponseHeader } from 'h3'
-import { defineNuxtPlugin, useRequestEvent, useRouter, useRuntimeConfig, useState } from '#app'
+import { defineNuxtPlugin, useRequestEvent, useRouter } from '#app'
 import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from '../config'
 import type { MedusaAuthChange } from '../core/auth'
@@ -27,20 +27,20 @@ export type MedusaAuthPlugin = MedusaAuthMethods & { config: MedusaAuthPublicCon
  * The options, checked once: on the server, which hands them to the browser
  * in the payload; in the browser only when no server rendered the page.
  */
-async function useResolvedConfig(): Promise<MedusaAuthPublicConfig> {
-  const resolved = useState<MedusaAuthPublicConfig | null>('medusa-auth:config', () => null)
-  if (resolved.value) return resolved.value
-  const raw = useRuntimeConfig().public.medusaAuth
+async function resolveOptions(nuxtApp: NuxtApp): Promise<MedusaAuthPublicConfig> {
+  const payload = nuxtApp.payload as { medusaAuthConfig?: MedusaAuthPublicConfig }
+  if (payload.medusaAuthConfig) return payload.medusaAuthConfig
+  const raw = nuxtApp.$config.public.medusaAuth
   const { resolveMedusaAuthConfig } = await import('../config')
   try {
-    resolved.value = resolveMedusaAuthConfig(raw)
+    payload.medusaAuthConfig = resolveMedusaAuthConfig(raw)
   }
   catch (error) {
     // Production error pages hide the message: the server log must say what to set.
     console.error((error as Error).message)
     throw error
   }
-  return resolved.value
+  return payload.medusaAuthConfig
 }
 
 const plugin = defineNuxtPlugin({
@@ -51,7 +51,7 @@ const plugin = defineNuxtPlugin({
     const event = import.meta.server ? useRequestEvent() : undefined
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
     const router = import.meta.client ? useRouter() : undefined
-    const config = await useResolvedConfig()
+    const config = await resolveOptions(nuxtApp as NuxtApp)
 
     let announce: (change: MedusaAuthChange) => void = () => undefined
     let visitor: Promise<VisitorAuth> | undefined
