@@ -10,7 +10,7 @@ import { admin, alice } from '../support/accounts'
 import { loginDirectly, useTestBackend, waitForAuthEvent } from '../support/backend'
 import { setupPlayground } from '../support/playground'
 import { queryBackend } from '../support/database'
-import { oidcEmailFor } from '../support/oidc-provider'
+import { clickThroughOidcLogin, oidcEmailFor } from '../support/oidc-provider'
 import { enableTotpFactor, totpCode } from '../support/totp'
 
 const backend = useTestBackend()
@@ -115,14 +115,7 @@ describe('third-party login', () => {
 
   async function oidcRoundTrip(login: string, redirect: string) {
     const page = await createPage(`/login?redirect=${encodeURIComponent(redirect)}`)
-    await page.route(/fonts\.googleapis\.com/, route => route.abort())
-    await page.click('[data-provider=oidc]')
-    await page.waitForURL(url => url.origin === backend.oidcIssuer, { waitUntil: 'domcontentloaded' })
-    await page.fill('input[name=login]', login)
-    await page.fill('input[name=password]', 'any password')
-    await page.click('button[type=submit]')
-    await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' })
-    await page.click('button[type=submit]')
+    await clickThroughOidcLogin(page, backend.oidcIssuer, login)
     await page.waitForURL(url(redirect))
     return page
   }

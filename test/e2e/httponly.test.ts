@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest'
 import { createCustomer } from '../medusa/harness.mjs'
 import { alice } from '../support/accounts'
 import { loginDirectly, reportFigure, useTestBackend } from '../support/backend'
-import { oidcEmailFor } from '../support/oidc-provider'
-import { setupPlayground } from '../support/playground'
+import { clickThroughOidcLogin, oidcEmailFor } from '../support/oidc-provider'
+import { readableByScripts, setupPlayground } from '../support/playground'
 import { enableTotpFactor, totpCode } from '../support/totp'
 
 const backend = useTestBackend()
@@ -43,12 +43,7 @@ function watchTraffic(page: Page) {
 
 /** What browser JavaScript can read: no JWT-shaped string anywhere, and the token cookie is httpOnly. */
 async function expectNoTokenInBrowser(page: Page) {
-  const held = await page.evaluate(() => ({
-    cookie: document.cookie,
-    local: JSON.stringify({ ...localStorage }),
-    session: JSON.stringify({ ...sessionStorage }),
-    html: document.documentElement.outerHTML,
-  }))
+  const held = await readableByScripts(page)
   for (const value of Object.values(held)) expect(value).not.toMatch(JWT_SHAPE)
 
   // The HTML the server rendered for this visitor, payload included.
@@ -137,14 +132,7 @@ describe('httpOnly mode in the browser', () => {
     const login = `httponly-${randomUUID().slice(0, 8)}`
     const page = await createPage('/login?redirect=/account')
     const traffic = watchTraffic(page)
-    await page.route(/fonts\.googleapis\.com/, route => route.abort())
-    await page.click('[data-provider=oidc]')
-    await page.waitForURL(current => current.origin === backend.oidcIssuer, { waitUntil: 'domcontentloaded' })
-    await page.fill('input[name=login]', login)
-    await page.fill('input[name=password]', 'any password')
-    await page.click('button[type=submit]')
-    await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' })
-    await page.click('button[type=submit]')
+    await clickThroughOidcLogin(page, backend.oidcIssuer, login)
     await page.waitForURL(url('/account'))
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(oidcEmailFor(login))
     await expectNoTokenInBrowser(page)

@@ -3,7 +3,7 @@
 import { createPage, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { alice } from '../support/accounts'
-import { setupPlayground } from '../support/playground'
+import { readableByScripts, setupPlayground } from '../support/playground'
 import { useTestBackend } from '../support/backend'
 
 const backend = useTestBackend()
@@ -32,12 +32,7 @@ describe('session mode in the browser', () => {
 
     const cookies = await page.context().cookies()
     expect(cookies.map(cookie => [cookie.name, cookie.httpOnly])).toEqual([['connect.sid', true]])
-    const held = await page.evaluate(() => ({
-      cookie: document.cookie,
-      local: JSON.stringify({ ...localStorage }),
-      session: JSON.stringify({ ...sessionStorage }),
-      html: document.documentElement.outerHTML,
-    }))
+    const held = await readableByScripts(page)
     for (const value of Object.values(held)) expect(value).not.toMatch(JWT_SHAPE)
 
     await page.reload()

@@ -1,6 +1,7 @@
 import { basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setup, useTestContext } from '@nuxt/test-utils/e2e'
+import type { Page } from 'playwright-core'
 import { afterAll, expect } from 'vitest'
 import type { TestBackend } from './backend'
 import { outputLog } from './backend'
@@ -34,4 +35,14 @@ export function keepServerLogs() {
     const write = outputLog(`app-${testFile}`)
     for (const line of context.serverLogs ?? []) write(line)
   })
+}
+
+/** What the page's own scripts can read: its cookies, web storage and DOM. */
+export function readableByScripts(page: Page) {
+  return page.evaluate(() => ({
+    cookie: document.cookie,
+    local: JSON.stringify({ ...localStorage }),
+    session: JSON.stringify({ ...sessionStorage }),
+    html: document.documentElement.outerHTML,
+  }))
 }

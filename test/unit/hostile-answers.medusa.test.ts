@@ -2,41 +2,29 @@
 // fault proxy in front of the real Medusa server, against login, refresh and
 // fetch: each gives a typed MedusaAuthError (or, for fetch, an answer) and
 // leaves the state whole: logged out as before, or logged in as before.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createMedusaAuth } from '../../src/runtime/core/auth'
-import type { MedusaAuthState } from '../../src/runtime/core/auth'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MedusaAuthError } from '../../src/runtime/core/errors'
-import { createMemoryStorage } from '../../src/runtime/core/storage'
 import { alice } from '../support/accounts'
-import { reportFigure, useTestBackend } from '../support/backend'
-import { startFaultProxy } from '../support/fault-proxy'
+import { reportFigure } from '../support/backend'
+import { createTestAuth, useFaultProxy } from '../support/core'
 import type { FaultAnswer } from '../support/fault-proxy'
 import { forgedToken, malformedAnswers } from '../support/malformed-answers'
 
-const backend = useTestBackend()
-let proxy: Awaited<ReturnType<typeof startFaultProxy>>
+const proxy = useFaultProxy()
 const unhandled: unknown[] = []
 const onUnhandled = (reason: unknown) => unhandled.push(reason)
 const outcomes = { login: 0, refresh: 0, fetch: 0 }
 
-beforeAll(async () => {
-  proxy = await startFaultProxy(backend.url)
+beforeAll(() => {
   process.on('unhandledRejection', onUnhandled)
 })
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled)
-  await proxy?.stop()
   const total = outcomes.login + outcomes.refresh + outcomes.fetch
   await reportFigure(`malformed answers: ${malformedAnswers.length} kinds, ${total} injections (login ${outcomes.login}, refresh ${outcomes.refresh}, fetch ${outcomes.fetch}); unhandled rejections ${unhandled.length}`)
 })
-beforeEach(() => proxy.reset())
 
-function newAuth() {
-  const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
-  const storage = createMemoryStorage()
-  const auth = createMedusaAuth({ baseUrl: proxy.url, publishableKey: backend.publishableKey, type: 'jwt', storage, state })
-  return { auth, state, storage }
-}
+const newAuth = () => createTestAuth(proxy.url)
 
 /** Answers requests for `path` with `answer`; everything else reaches Medusa. */
 function inject(path: string, answer: FaultAnswer) {

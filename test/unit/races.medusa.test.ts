@@ -1,30 +1,14 @@
 // Requests that cross each other, against the real Medusa server: two
 // logins racing, and a logout while a login or a refresh is on its way.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createMedusaAuth } from '../../src/runtime/core/auth'
-import type { MedusaAuthState } from '../../src/runtime/core/auth'
+import { describe, expect, it } from 'vitest'
 import { MedusaAuthError } from '../../src/runtime/core/errors'
-import { createMemoryStorage } from '../../src/runtime/core/storage'
 import { decodeToken } from '../../src/runtime/core/token'
 import { alice, bob } from '../support/accounts'
-import { useTestBackend } from '../support/backend'
-import { startFaultProxy } from '../support/fault-proxy'
+import { createTestAuth, useFaultProxy } from '../support/core'
 
-const backend = useTestBackend()
-let proxy: Awaited<ReturnType<typeof startFaultProxy>>
+const proxy = useFaultProxy()
 
-beforeAll(async () => {
-  proxy = await startFaultProxy(backend.url)
-})
-afterAll(() => proxy?.stop())
-beforeEach(() => proxy.reset())
-
-function newAuth() {
-  const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
-  const storage = createMemoryStorage()
-  const auth = createMedusaAuth({ baseUrl: proxy.url, publishableKey: backend.publishableKey, type: 'jwt', storage, state })
-  return { auth, state, storage }
-}
+const newAuth = () => createTestAuth(proxy.url)
 
 /** Holds requests for `path` back until `release()` is called, then lets them reach Medusa. */
 function holdBack(path: string) {

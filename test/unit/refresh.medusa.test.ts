@@ -1,27 +1,19 @@
 // Refresh on 401, single-flight, and the failures that must never log a
 // visitor out: the real Medusa server behind a fault-injecting proxy.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createMedusaAuth } from '../../src/runtime/core/auth'
 import type { MedusaAuthState } from '../../src/runtime/core/auth'
 import { createAutoRefresh } from '../../src/runtime/core/auto-refresh'
 import { createMemoryStorage } from '../../src/runtime/core/storage'
 import { alice } from '../support/accounts'
 import { useTestBackend } from '../support/backend'
-import { startFaultProxy } from '../support/fault-proxy'
+import { createTestAuth, useFaultProxy } from '../support/core'
 
 const backend = useTestBackend()
-let proxy: Awaited<ReturnType<typeof startFaultProxy>>
-
-beforeAll(async () => {
-  proxy = await startFaultProxy(backend.url)
-})
-afterAll(() => proxy?.stop())
-beforeEach(() => proxy.reset())
+const proxy = useFaultProxy()
 
 async function loggedIn() {
-  const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
-  const storage = createMemoryStorage()
-  const auth = createMedusaAuth({ baseUrl: proxy.url, publishableKey: backend.publishableKey, type: 'jwt', storage, state })
+  const { auth, state, storage } = createTestAuth(proxy.url)
   await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
   proxy.reset()
   return { auth, state, storage }

@@ -20,8 +20,15 @@ const METHODS: Record<keyof MedusaAuthMethods, true> = {
   updateProvider: true, listProviders: true, loginWith: true, handleCallback: true, continueAfterLogin: true,
 }
 
+/** A method that may first load its code: whatever it gives, it gives as a promise. */
+type Loaded<Method> = Method extends (...args: infer Args) => infer Result ? (...args: Args) => Promise<Awaited<Result>> : never
+
 /** `$medusaAuth`: the auth methods, the navigation flows and the resolved options. */
-export type MedusaAuthPlugin = MedusaAuthMethods & { config: MedusaAuthPublicConfig }
+export type MedusaAuthPlugin = { [Name in Exclude<keyof MedusaAuthMethods, 'fetch'>]: Loaded<MedusaAuthMethods[Name]> } & {
+  /** Generic, and already a promise. */
+  fetch: MedusaAuthMethods['fetch']
+  config: MedusaAuthPublicConfig
+}
 
 /**
  * The options, checked once: on the server, which hands them to the browser
