@@ -1,3 +1,4 @@
+import type { MedusaAuthError } from './core/errors'
 import type { MedusaAuthClaims } from './core/token'
 
 /** The context of the `medusa-auth:actor-missing` hook: set `handled` to create the actor yourself. */
@@ -6,4 +7,15 @@ export interface MedusaAuthActorMissingContext {
   provider: string
   claims: MedusaAuthClaims
   handled: boolean
+}
+
+/** `medusa-auth:login` and `medusa-auth:refresh`: this tab's visitor now holds these claims. */
+export interface MedusaAuthLoginContext {
+  claims: MedusaAuthClaims | null
+}
+
+/** `medusa-auth:error`: a `$medusaAuth` method rejected with this error (it still rejects). */
+export interface MedusaAuthErrorContext {
+  method: string
+  error: MedusaAuthError
 }

@@ -7,6 +7,7 @@ import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from './config'
 import { createMedusaAuth } from './core/auth'
 import type { MedusaAuth, MedusaAuthChange, MedusaAuthState } from './core/auth'
+import { isMedusaAuthError } from './core/errors'
 import { createServerRoutesClient } from './core/server-routes-client'
 import { parseCookieHeader } from './core/storage'
 import { createAuthFlows } from './flows'
@@ -53,12 +54,16 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
     expiryMargin: config.expiryMargin,
     forwardHeaders: sessionCookie ? { cookie: `${config.sessionCookieName}=${encodeURIComponent(sessionCookie)}` } : undefined,
     client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
-    onChange,
+    onChange: (change) => {
+      onChange(change)
+      // Runtime hooks for the app: analytics, and reactions of its own.
+      if (change === 'logout') void nuxtApp.callHook('medusa-auth:logout')
+      else void nuxtApp.callHook(`medusa-auth:${change}`, { claims: store.claims })
+    },
   })
 
   return {
-    ...auth,
-    ...createAuthFlows(nuxtApp, auth, store, config),
+    ...reportingErrors(nuxtApp, { ...auth, ...createAuthFlows(nuxtApp, auth, store, config) }),
 
     async start() {
       auth.hydrate()
@@ -75,6 +80,25 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
       else auth.hydrate()
     },
   }
+}
+
+/** The same methods, except that a MedusaAuthError they reject with is also told to `medusa-auth:error`. */
+function reportingErrors<Methods extends object>(nuxtApp: NuxtApp, methods: Methods): Methods {
+  const reporting = {} as Methods
+  for (const [name, method] of Object.entries(methods) as Array<[string, unknown]>) {
+    if (typeof method !== 'function') continue
+    const report = async (error: unknown): Promise<never> => {
+      if (isMedusaAuthError(error)) await nuxtApp.callHook('medusa-auth:error', { method: name, error })
+      throw error
+    }
+    Object.assign(reporting, {
+      [name]: (...args: unknown[]) => {
+        const result: unknown = method(...args)
+        return result instanceof Promise ? result.catch(report) : result
+      },
+    })
+  }
+  return reporting
 }
 
 /** The store, except that the token stays in this request's memory and never reaches the payload. */

@@ -89,3 +89,33 @@ describe('loginWith', () => {
     expect(useNuxtApp().$medusaAuth.config.allowedRedirectHosts).toEqual(['accounts.google.com', 'github.com'])
   })
 })
+
+describe('runtime hooks', () => {
+  it('tell the app of a login, a refresh, a logout and an error, in order', async () => {
+    const nuxtApp = useNuxtApp()
+    const heard: string[] = []
+    const unhook = [
+      nuxtApp.hook('medusa-auth:login', ({ claims }) => {
+        heard.push(`login ${claims?.actor_type}`)
+      }),
+      nuxtApp.hook('medusa-auth:refresh', ({ claims }) => {
+        heard.push(`refresh ${claims?.actor_type}`)
+      }),
+      nuxtApp.hook('medusa-auth:logout', () => {
+        heard.push('logout')
+      }),
+      nuxtApp.hook('medusa-auth:error', ({ method, error }) => {
+        heard.push(`error ${method} ${error.status}`)
+      }),
+    ]
+    const auth = nuxtApp.$medusaAuth
+    await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
+    await auth.refresh()
+    await auth.logout()
+    const failure = await auth.login('customer', 'emailpass', { email: alice.email, password: 'not-her-password' }).catch((error: unknown) => error)
+    for (const remove of unhook) remove()
+
+    expect(failure).toMatchObject({ name: 'MedusaAuthError', status: 401 })
+    expect(heard).toEqual(['login customer', 'refresh customer', 'logout', 'error login 401'])
+  })
+})
