@@ -85,8 +85,9 @@ describe('httpOnly mode in the browser', () => {
     // A refresh replaces the cookie's token; Medusa's iat counts seconds, so wait one.
     await new Promise(resolve => setTimeout(resolve, 1100))
     await page.click('text=Home')
+    const expiresBefore = (await page.locator('[data-test=expires]').textContent())?.trim()
     await page.click('[data-test=refresh]')
-    await page.waitForFunction(before => document.querySelector('[data-test=expires]')?.textContent?.trim() !== before, await page.locator('[data-test=expires]').textContent().then(text => text?.trim()))
+    await page.waitForFunction(before => document.querySelector('[data-test=expires]')?.textContent?.trim() !== before, expiresBefore)
     expect((await tokenCookie(page))!.value).not.toBe(cookie!.value)
     await expectNoTokenInBrowser(page)
 
