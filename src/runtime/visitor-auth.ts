@@ -56,9 +56,12 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
     client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
     onChange: (change) => {
       onChange(change)
-      // Runtime hooks for the app: analytics, and reactions of its own.
-      if (change === 'logout') void nuxtApp.callHook('medusa-auth:logout')
-      else void nuxtApp.callHook(`medusa-auth:${change}`, { claims: store.claims })
+      // Runtime hooks for the app: analytics, and reactions of its own. A failing hook is the app's
+      // to fix; it does not undo the change.
+      const told = change === 'logout'
+        ? nuxtApp.callHook('medusa-auth:logout')
+        : nuxtApp.callHook(`medusa-auth:${change}`, { claims: store.claims })
+      Promise.resolve(told).catch((error: unknown) => console.error(`[medusa-auth] a medusa-auth:${change} hook failed:`, error))
     },
   })
 
@@ -88,7 +91,10 @@ function reportingErrors<Methods extends object>(nuxtApp: NuxtApp, methods: Meth
   for (const [name, method] of Object.entries(methods) as Array<[string, unknown]>) {
     if (typeof method !== 'function') continue
     const report = async (error: unknown): Promise<never> => {
-      if (isMedusaAuthError(error)) await nuxtApp.callHook('medusa-auth:error', { method: name, error })
+      if (isMedusaAuthError(error)) {
+        await Promise.resolve(nuxtApp.callHook('medusa-auth:error', { method: name, error }))
+          .catch((hookError: unknown) => console.error('[medusa-auth] a medusa-auth:error hook failed:', hookError))
+      }
       throw error
     }
     Object.assign(reporting, {

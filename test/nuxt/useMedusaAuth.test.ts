@@ -118,4 +118,23 @@ describe('runtime hooks', () => {
     expect(failure).toMatchObject({ name: 'MedusaAuthError', status: 401 })
     expect(heard).toEqual(['login customer', 'refresh customer', 'logout', 'error login 401'])
   })
+
+  it('keep a failing hook from undoing a login or hiding Medusa\'s error', async () => {
+    const nuxtApp = useNuxtApp()
+    const unhook = [
+      nuxtApp.hook('medusa-auth:login', () => {
+        throw new Error('the app\'s hook broke')
+      }),
+      nuxtApp.hook('medusa-auth:error', () => {
+        throw new Error('the app\'s error hook broke')
+      }),
+    ]
+    const auth = useMedusaAuth()
+    await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
+    expect(auth.isAuthenticated.value).toBe(true)
+    await auth.logout()
+    const failure = await auth.login('customer', 'emailpass', { email: alice.email, password: 'not-her-password' }).catch((error: unknown) => error)
+    for (const remove of unhook) remove()
+    expect(failure).toMatchObject({ name: 'MedusaAuthError', status: 401 })
+  })
 })
