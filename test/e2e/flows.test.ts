@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest'
 import { createCustomer } from '../medusa/harness.mjs'
 import { admin, alice } from '../support/accounts'
 import { loginDirectly, useTestBackend, waitForAuthEvent } from '../support/backend'
-import { setupPlayground } from '../support/playground'
+import { setupPlayground, submitLogin } from '../support/playground'
 import { queryBackend } from '../support/database'
 import { clickThroughOidcLogin, oidcEmailFor } from '../support/oidc-provider'
-import { enableTotpFactor, totpCode } from '../support/totp'
+import { completeMfaPage, enableTotpFactor } from '../support/totp'
 
 const backend = useTestBackend()
 
@@ -19,12 +19,6 @@ await setupPlayground(backend, {
   // The local OpenID provider runs on the loopback host: the app lists it explicitly.
   NUXT_PUBLIC_MEDUSA_AUTH_ALLOWED_REDIRECT_HOSTS: '127.0.0.1,accounts.google.com,github.com',
 })
-
-async function fillLogin(page: Page, credentials: { email: string, password: string }) {
-  await page.fill('input[type=email]', credentials.email)
-  await page.fill('input[type=password]', credentials.password)
-  await page.click('button[type=submit]')
-}
 
 /** The page's path and, decoded, the `redirect` it carries. */
 const pathOf = (page: Page) => {
@@ -51,7 +45,7 @@ describe('guards', () => {
   it('sends a visitor to login and, after it, back to the page asked for', async () => {
     const page = await createPage('/account?tab=orders')
     expect(pathOf(page)).toBe('/login → /account?tab=orders')
-    await fillLogin(page, alice)
+    await submitLogin(page, alice)
     await page.waitForURL(url('/account?tab=orders'))
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
 
@@ -66,7 +60,7 @@ describe('guards', () => {
   it('never follows a redirect target off the site', async () => {
     for (const target of ['//evil.example', '/\\evil.example', 'https://evil.example', '/%2F%2Fevil.example', 'javascript:alert(1)']) {
       const page = await createPage(`/login?redirect=${encodeURIComponent(target)}`)
-      await fillLogin(page, alice)
+      await submitLogin(page, alice)
       await page.waitForURL(url('/'))
       expect(new URL(page.url()).origin, target).toBe(new URL(url('/')).origin)
       await page.close()
@@ -76,7 +70,7 @@ describe('guards', () => {
   it('guards the admin page for actor user, with its own login page', async () => {
     const page = await createPage('/admin')
     expect(pathOf(page)).toBe('/admin/login → /admin')
-    await fillLogin(page, admin)
+    await submitLogin(page, admin)
     await page.waitForURL(url('/admin'))
     await expect(page.locator('[data-test=admin-email]').textContent()).resolves.toContain(admin.email)
 
@@ -200,17 +194,12 @@ describe('MFA', () => {
     const secret = await enableTotpFactor(backend.url, await loginDirectly(backend, 'customer', customer))
 
     const page = await createPage('/account')
-    await fillLogin(page, customer)
+    await submitLogin(page, customer)
     await page.waitForURL(current => current.pathname === '/login/mfa')
     expect(pathOf(page)).toBe('/login/mfa → /account')
     // Pending is not authenticated: the header offers no logout, and the account page stays guarded.
     await expect(page.locator('[data-test=logout]').count()).resolves.toBe(0)
-    await page.fill('input[name=code]', '000000')
-    await page.click('button[type=submit]')
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid MFA challenge code')
-
-    await page.fill('input[name=code]', totpCode(secret))
-    await page.click('button[type=submit]')
+    await completeMfaPage(page, secret)
     await page.waitForURL(url('/account'))
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(customer.email)
     await page.close()

@@ -4,14 +4,14 @@
 // off the allowlist, malformed answers at the login form and during SSR,
 // Medusa down at start and later, a clock five minutes off, a double submit.
 import { createPage, getBrowser, url } from '@nuxt/test-utils/e2e'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { alice } from '../support/accounts'
 import { loginDirectly, reportFigure, useTestBackend } from '../support/backend'
 import { startFaultProxy } from '../support/fault-proxy'
 import type { FaultAnswer } from '../support/fault-proxy'
 import { malformedAnswers } from '../support/malformed-answers'
-import { setupPlayground } from '../support/playground'
+import { setupPlayground, submitLogin } from '../support/playground'
 import { adversarialRedirects, hostileLocations } from '../support/redirect-corpus'
 
 const backend = useTestBackend()
@@ -57,12 +57,6 @@ async function openPage(path: string) {
   return { context, page, offSite, pageErrors, serverErrors }
 }
 
-async function fillLogin(page: Page, credentials: { email: string, password: string }) {
-  await page.fill('input[type=email]', credentials.email)
-  await page.fill('input[type=password]', credentials.password)
-  await page.click('button[type=submit]')
-}
-
 describe('Medusa down when the app starts', () => {
   it('the app serves its pages, guards, and logs in once Medusa is up', async () => {
     const statuses = await Promise.all(['/', '/login', '/account', '/register'].map(async path =>
@@ -71,7 +65,7 @@ describe('Medusa down when the app starts', () => {
 
     await proxy.up()
     const { context, page, pageErrors } = await openPage('/login?redirect=/account')
-    await fillLogin(page, alice)
+    await submitLogin(page, alice)
     await page.waitForURL(url('/account'))
     expect(pageErrors).toEqual([])
     await context.close()
@@ -117,7 +111,7 @@ describe('redirect payloads', () => {
     '/.//evil.example', 'https://evil.example', 'javascript:alert(1)', '／／evil.example', '/\u3000/evil.example',
   ])('keep %j on the site through the guard and a real login', async (payload) => {
     const { context, page, offSite, pageErrors } = await openPage(`/login?redirect=${encodeURIComponent(payload)}`)
-    await fillLogin(page, alice)
+    await submitLogin(page, alice)
     await page.waitForFunction(() => !window.location.pathname.startsWith('/login'))
     await page.waitForLoadState('networkidle')
     expect(new URL(page.url()).origin).toBe(appOrigin())
@@ -164,7 +158,7 @@ describe('malformed answers', () => {
     for (const { name, answer } of malformedAnswers) {
       inject('POST', '/auth/customer/emailpass', answer)
       await page.goto(url('/login?redirect=/account'), { waitUntil: 'networkidle' })
-      await fillLogin(page, alice)
+      await submitLogin(page, alice)
       const message = (await page.getByRole('alert').textContent({ timeout: 30_000 }))?.trim() ?? ''
       shown.push({ name, message })
       expect(new URL(page.url()).pathname, name).toBe('/login')
@@ -202,7 +196,7 @@ describe('faults', () => {
     await proxy.down()
     try {
       const { context, page, pageErrors, serverErrors } = await openPage('/login?redirect=/account')
-      await fillLogin(page, alice)
+      await submitLogin(page, alice)
       await expect(page.getByRole('alert').textContent()).resolves.toContain('Could not reach the Medusa server')
       expect(await page.inputValue('input[type=password]')).toBe(alice.password)
 
@@ -228,7 +222,7 @@ describe('faults', () => {
     const page = await context.newPage()
     await page.clock.install({ time: Date.now() + minutes * 60_000 })
     await page.goto(url('/login?redirect=/account'), { waitUntil: 'networkidle' })
-    await fillLogin(page, alice)
+    await submitLogin(page, alice)
     await page.waitForURL(url('/account'))
     await page.reload()
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)

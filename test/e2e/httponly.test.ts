@@ -10,8 +10,8 @@ import { createCustomer } from '../medusa/harness.mjs'
 import { alice } from '../support/accounts'
 import { loginDirectly, reportFigure, useTestBackend } from '../support/backend'
 import { clickThroughOidcLogin, oidcEmailFor } from '../support/oidc-provider'
-import { readableByScripts, setupPlayground } from '../support/playground'
-import { enableTotpFactor, totpCode } from '../support/totp'
+import { readableByScripts, setupPlayground, submitLogin } from '../support/playground'
+import { completeMfaPage, enableTotpFactor } from '../support/totp'
 
 const backend = useTestBackend()
 
@@ -57,17 +57,11 @@ async function tokenCookie(page: Page) {
   return (await page.context().cookies(url('/'))).find(cookie => cookie.name === 'medusa_auth_token')
 }
 
-async function fillLogin(page: Page, credentials: { email: string, password: string }) {
-  await page.fill('input[type=email]', credentials.email)
-  await page.fill('input[type=password]', credentials.password)
-  await page.click('button[type=submit]')
-}
-
 describe('httpOnly mode in the browser', () => {
   it('logs in, fetches, refreshes and logs out with the token out of JavaScript\'s reach', async () => {
     const page = await createPage('/login?redirect=/account')
     const traffic = watchTraffic(page)
-    await fillLogin(page, alice)
+    await submitLogin(page, alice)
     await page.waitForURL(url('/account'))
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(alice.email)
 
@@ -109,18 +103,14 @@ describe('httpOnly mode in the browser', () => {
 
     const page = await createPage('/login?redirect=/account')
     const traffic = watchTraffic(page)
-    await fillLogin(page, customer)
+    await submitLogin(page, customer)
     await page.waitForURL(current => current.pathname === '/login/mfa')
     const pending = (await page.context().cookies(url('/'))).find(cookie => cookie.name === 'medusa_auth_token_pending')
     expect(pending).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
     expect(await tokenCookie(page)).toBeUndefined()
     await expectNoTokenInBrowser(page)
 
-    await page.fill('input[name=code]', '000000')
-    await page.click('button[type=submit]')
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid MFA challenge code')
-    await page.fill('input[name=code]', totpCode(secret))
-    await page.click('button[type=submit]')
+    await completeMfaPage(page, secret)
     await page.waitForURL(url('/account'))
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(customer.email)
     expect((await page.context().cookies(url('/'))).map(cookie => cookie.name)).toEqual(['medusa_auth_token'])

@@ -46,3 +46,10 @@ export function readableByScripts(page: Page) {
     html: document.documentElement.outerHTML,
   }))
 }
+
+/** Fills the playground's login form with `credentials` and submits it. */
+export async function submitLogin(page: Page, credentials: { email: string, password: string }) {
+  await page.fill('input[type=email]', credentials.email)
+  await page.fill('input[type=password]', credentials.password)
+  await page.click('button[type=submit]')
+}

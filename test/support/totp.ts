@@ -1,5 +1,7 @@
 // RFC 6238 codes, as an authenticator app computes them from Medusa's base32 secret.
 import { createHmac } from 'node:crypto'
+import type { Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 function base32Decode(secret: string): Buffer {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
@@ -33,4 +35,16 @@ export async function enableTotpFactor(medusaUrl: string, token: string): Promis
   })
   if (enabled.status !== 200) throw new Error(`Medusa did not enable the TOTP factor: ${enabled.status} ${await enabled.text()}`)
   return secret
+}
+
+/**
+ * On the playground's MFA page: a wrong code first, which must be refused with
+ * Medusa's message, then the right one for `secret`.
+ */
+export async function completeMfaPage(page: Page, secret: string) {
+  await page.fill('input[name=code]', '000000')
+  await page.click('button[type=submit]')
+  await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid MFA challenge code')
+  await page.fill('input[name=code]', totpCode(secret))
+  await page.click('button[type=submit]')
 }
