@@ -3,6 +3,7 @@
 import {
   createBackendDatabase,
   createCustomer,
+  ensureRegion,
   databaseUrlFor,
   freePort,
   startBackend,
@@ -14,7 +15,8 @@ import { BACKEND_ENV, outputLog } from './backend'
 import type { TestBackend } from './backend'
 import { OIDC_CLIENT, startOidcProvider } from './oidc-provider'
 
-const DATABASE = 'medusa_auth_test'
+// Two runs at once (say, Nuxt 3 and Nuxt 4) need a database each.
+const DATABASE = process.env.MEDUSA_AUTH_TEST_DATABASE || 'medusa_auth_test'
 
 export default async function setup() {
   const scratch = join(import.meta.dirname, '../.tmp')
@@ -40,6 +42,7 @@ export default async function setup() {
   })
   await createCustomer(backend, alice)
   await createCustomer(backend, bob)
+  await ensureRegion(backend, admin)
 
   const shared: TestBackend = {
     url: backend.url,

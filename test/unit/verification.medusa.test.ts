@@ -9,7 +9,7 @@ import { MedusaAuthError } from '../../src/runtime/core/errors'
 import { createMemoryStorage } from '../../src/runtime/core/storage'
 import { useTestBackend, waitForAuthEvent } from '../support/backend'
 
-const DATABASE = 'medusa_auth_test_verification'
+const DATABASE = `${process.env.MEDUSA_AUTH_TEST_DATABASE || 'medusa_auth_test'}_verification`
 const customer = { email: 'verify@medusa-auth.test', password: 'verify-password-1', first_name: 'Vera' }
 let backend: Awaited<ReturnType<typeof startBackend>>
 const eventsFile = join(useTestBackend().eventsFile, '../verification-events.jsonl')
