@@ -129,6 +129,14 @@ export interface ModuleOptions {
    * @default 'connect.sid'
    */
   sessionCookieName: string
+  /**
+   * The cookie in which the app keeps its guest cart's id, e.g.
+   * `'medusa_cart_id'`; empty: no hand-over. When set, a customer's login
+   * makes that cart the customer's (`POST /store/carts/{id}/customer`), and
+   * a logout clears the cookie, so that the next visitor starts without it.
+   * @default ''
+   */
+  cartCookie: string
 }
 
 export type { MedusaAuthError } from './runtime/core/errors'
@@ -163,6 +171,7 @@ export default defineNuxtModule<ModuleOptions>({
     expiryMargin: 60,
     autoRefresh: false,
     sessionCookieName: 'connect.sid',
+    cartCookie: '',
   },
   moduleDependencies: {
     '@pinia/nuxt': {},
@@ -247,6 +256,7 @@ export default defineNuxtModule<ModuleOptions>({
     addImports([
       { name: 'useMedusaAuth', from: resolver.resolve('./runtime/composables/useMedusaAuth') },
       { name: 'useMedusaAuthProviders', from: resolver.resolve('./runtime/composables/useMedusaAuthProviders') },
+      { name: 'useMedusaSdkConfig', from: resolver.resolve('./runtime/composables/useMedusaSdkConfig') },
       { name: 'safeRedirectPath', from: resolver.resolve('./runtime/utils/redirect') },
       { name: 'isAllowedLocation', from: resolver.resolve('./runtime/utils/redirect') },
       { name: 'useMedusaAuthStore', from: resolver.resolve('./runtime/stores/medusaAuth') },

@@ -28,6 +28,8 @@ export interface MedusaAuthPublicConfig {
   expiryMargin: number
   autoRefresh: boolean
   sessionCookieName: string
+  /** The app's guest cart cookie; `''`: no cart hand-over. */
+  cartCookie: string
 }
 
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
@@ -105,7 +107,8 @@ export function resolveMedusaAuthConfig(config: Partial<Record<keyof MedusaAuthP
     createCustomerOnCallback: flag(config?.createCustomerOnCallback, true),
     expiryMargin: seconds(config?.expiryMargin, 60),
     autoRefresh: flag(config?.autoRefresh, false),
-    sessionCookieName: cookieName(config?.sessionCookieName),
+    sessionCookieName: cookieName(config?.sessionCookieName, 'sessionCookieName', 'connect.sid'),
+    cartCookie: cookieName(config?.cartCookie, 'cartCookie', ''),
   }
 }
 
@@ -118,10 +121,11 @@ function seconds(value: unknown, fallback: number): number {
   return number
 }
 
-function cookieName(value: unknown): string {
-  const name = typeof value === 'string' && value.trim() ? value.trim() : 'connect.sid'
-  if (!/^[\w.-]+$/.test(name)) {
-    throw configurationError(`\`medusaAuth.sessionCookieName\` (NUXT_PUBLIC_MEDUSA_AUTH_SESSION_COOKIE_NAME) is not a cookie name: ${JSON.stringify(name)}.`)
+function cookieName(value: unknown, option: 'sessionCookieName' | 'cartCookie', fallback: string): string {
+  const name = typeof value === 'string' && value.trim() ? value.trim() : fallback
+  if (name && !/^[\w.-]+$/.test(name)) {
+    const variable = `NUXT_PUBLIC_MEDUSA_AUTH_${option.replace(/[A-Z]/g, letter => `_${letter}`).toUpperCase()}`
+    throw configurationError(`\`medusaAuth.${option}\` (${variable}) is not a cookie name: ${JSON.stringify(name)}.`)
   }
   return name
 }

@@ -14,7 +14,11 @@ export interface MedusaAuthLoginContext {
   claims: MedusaAuthClaims | null
 }
 
-/** `medusa-auth:error`: a `$medusaAuth` method rejected with this error (it still rejects). */
+/**
+ * `medusa-auth:error`: a `$medusaAuth` method rejected with this error (it
+ * still rejects), or, as method `transferCart`, the guest cart could not be
+ * handed over after a login (the login stands).
+ */
 export interface MedusaAuthErrorContext {
   method: string
   error: MedusaAuthError

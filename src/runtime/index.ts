@@ -11,3 +11,4 @@ export type { MedusaAuthPageMeta, MedusaAuthPageRule } from './middleware/page-m
 export type { LoginWithOptions } from './flows'
 export type { MedusaAuthActorMissingContext } from './hooks'
 export type { MedusaAuthPlugin } from './plugins/medusa-auth'
+export type { MedusaSdkConfig, MedusaSdkTokenStorage } from './composables/useMedusaSdkConfig'

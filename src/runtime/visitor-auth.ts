@@ -3,14 +3,18 @@
 // The plugin loads this file on first use, so a page that only reads the
 // store never downloads it.
 import { getRequestHeader } from 'h3'
+import { refreshCookie } from '#app'
 import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from './config'
 import { createMedusaAuth } from './core/auth'
 import type { MedusaAuth, MedusaAuthChange, MedusaAuthState } from './core/auth'
-import { isMedusaAuthError } from './core/errors'
+import { isMedusaAuthError, MedusaAuthError } from './core/errors'
 import { createServerRoutesClient } from './core/server-routes-client'
-import { parseCookieHeader } from './core/storage'
+import { sessionCookieHeader } from './core/storage'
+import { createCartHandover } from './cart-handover'
+import { createDocumentCookieJar } from './document-cookies'
 import { createAuthFlows } from './flows'
+import { createRequestCookieJar, isSecureRequest } from './server/cookies'
 import type { MedusaAuthFlows } from './flows'
 import { createTokenStorage } from './token-storage'
 
@@ -42,7 +46,7 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
   // Session mode during SSR: Medusa's session cookie, when the browser sent it here too.
   const event = import.meta.server ? nuxtApp.ssrContext?.event : undefined
   const sessionCookie = event && config.type === 'session'
-    ? parseCookieHeader(getRequestHeader(event, 'cookie'))[config.sessionCookieName]
+    ? sessionCookieHeader(getRequestHeader(event, 'cookie'), config.sessionCookieName)
     : undefined
 
   const auth = createMedusaAuth({
@@ -52,12 +56,18 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
     storage: createTokenStorage(config, event),
     state: httpOnly && import.meta.server ? withTokenKeptBack(store) : store,
     expiryMargin: config.expiryMargin,
-    forwardHeaders: sessionCookie ? { cookie: `${config.sessionCookieName}=${encodeURIComponent(sessionCookie)}` } : undefined,
+    forwardHeaders: sessionCookie ? { cookie: sessionCookie } : undefined,
     client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
-    onChange: (change) => {
+    onChange: async (change) => {
       onChange(change)
+      if (change === 'logout' && cart) {
+        cart.clear()
+        // The app's own `useCookie` reads the cookie anew.
+        if (import.meta.client) refreshCookie(config.cartCookie)
+      }
+      if (change === 'login') await cart?.transfer(store.claims).catch(error => reportError(nuxtApp, 'transferCart', error))
       // Runtime hooks for the app: analytics, and reactions of its own. A failing hook is the app's
-      // to fix; it does not undo the change.
+      // to fix; it does not undo the change, and the change does not wait for it.
       const told = change === 'logout'
         ? nuxtApp.callHook('medusa-auth:logout')
         : nuxtApp.callHook(`medusa-auth:${change}`, { claims: store.claims })
@@ -65,8 +75,29 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
     },
   })
 
+  // Guest cart hand-over, when the app names its cart cookie.
+  const cart = config.cartCookie
+    ? createCartHandover({
+        cookie: config.cartCookie,
+        jar: event ? createRequestCookieJar(event, { httpOnly: false }) : createDocumentCookieJar(),
+        secure: event ? isSecureRequest(event) : window.location.protocol === 'https:',
+        fetch: auth.fetch,
+      })
+    : undefined
+
+  // httpOnly mode in the browser: no token is ever here to take from another client, and
+  // forgetting the visitor must clear the server's cookie too.
+  const setToken: MedusaAuth['setToken'] = httpOnly && import.meta.client
+    ? async (token) => {
+      if (token !== null) {
+        throw new MedusaAuthError('httpOnly mode: log in through $medusaAuth, which keeps the token on the server.', { status: 0, type: 'not_allowed' })
+      }
+      await auth.logout()
+    }
+    : auth.setToken
+
   return {
-    ...reportingErrors(nuxtApp, { ...auth, ...createAuthFlows(nuxtApp, auth, store, config) }),
+    ...reportingErrors(nuxtApp, { ...auth, setToken, ...createAuthFlows(nuxtApp, auth, store, config) }),
 
     async start() {
       auth.hydrate()
@@ -91,10 +122,7 @@ function reportingErrors<Methods extends object>(nuxtApp: NuxtApp, methods: Meth
   for (const [name, method] of Object.entries(methods) as Array<[string, unknown]>) {
     if (typeof method !== 'function') continue
     const report = async (error: unknown): Promise<never> => {
-      if (isMedusaAuthError(error)) {
-        await Promise.resolve(nuxtApp.callHook('medusa-auth:error', { method: name, error }))
-          .catch((hookError: unknown) => console.error('[medusa-auth] a medusa-auth:error hook failed:', hookError))
-      }
+      await reportError(nuxtApp, name, error)
       throw error
     }
     Object.assign(reporting, {
@@ -105,6 +133,13 @@ function reportingErrors<Methods extends object>(nuxtApp: NuxtApp, methods: Meth
     })
   }
   return reporting
+}
+
+/** Tells a MedusaAuthError to the `medusa-auth:error` hook; a failing hook is logged. */
+async function reportError(nuxtApp: NuxtApp, method: string, error: unknown): Promise<void> {
+  if (!isMedusaAuthError(error)) return
+  await Promise.resolve(nuxtApp.callHook('medusa-auth:error', { method, error }))
+    .catch((hookError: unknown) => console.error('[medusa-auth] a medusa-auth:error hook failed:', hookError))
 }
 
 /** The store, except that the token stays in this request's memory and never reaches the payload. */

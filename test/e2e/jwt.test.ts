@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { decodeToken } from '../../src/runtime/core/token'
 import { alice, bob } from '../support/accounts'
 import { loginDirectly, useTestBackend } from '../support/backend'
-import { setupPlayground } from '../support/playground'
+import { setupPlayground, submitLogin } from '../support/playground'
+import { askSdkAgain, cartOwner, expectSdkAnswer, startGuestCart } from '../support/sdk-page'
 
 const backend = useTestBackend()
 
@@ -120,6 +121,110 @@ describe('in the browser', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toContain('Invalid email or password')
     await expect(page.inputValue('input[type=email]')).resolves.toBe(alice.email)
     expect(page.url()).toBe(url('/login'))
+    await page.close()
+  })
+})
+
+describe('the JS SDK beside the module', () => {
+  const tokenCookie = async (page: Page) => (await page.context().cookies()).find(cookie => cookie.name === 'medusa_auth_token')
+
+  it('serves sdk.store.customer.retrieve() with a module login, in SSR and in the browser; an SDK logout is the module\'s too', async () => {
+    const page = await createPage('/login?redirect=/sdk')
+    await submitLogin(page, alice)
+    await page.waitForURL(url('/sdk'))
+    await expectSdkAnswer(page, alice.email)
+    await askSdkAgain(page, alice.email)
+
+    const token = (await tokenCookie(page))!.value
+    const html = await $fetch<string>('/sdk', { headers: { cookie: `medusa_auth_token=${token}` } })
+    expect(html).toContain(`data-test="sdk-answer">${alice.email}<`)
+
+    await page.click('[data-test=sdk-logout]')
+    await expectSdkAnswer(page, 'refused: 401')
+    await expect(page.locator('[data-test=logout]').count()).resolves.toBe(0)
+    expect(await tokenCookie(page)).toBeUndefined()
+    await page.close()
+  })
+
+  it('makes an SDK login the module\'s, and a module logout the SDK\'s', async () => {
+    const page = await createPage('/sdk')
+    await expectSdkAnswer(page, 'refused: 401')
+    await page.fill('[data-test=sdk-login] input[type=email]', bob.email)
+    await page.fill('[data-test=sdk-login] input[type=password]', bob.password)
+    await page.click('[data-test=sdk-login] button[type=submit]')
+    await expectSdkAnswer(page, bob.email)
+    await page.locator('[data-test=actor]').waitFor()
+    expect(decodeToken((await tokenCookie(page))?.value)?.actor_type).toBe('customer')
+
+    // The module's own requests and guarded pages take the SDK's login, on the server as well.
+    await page.goto(url('/account'))
+    await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(bob.email)
+
+    await page.click('[data-test=logout]')
+    await page.waitForURL(url('/login'))
+    await page.goto(url('/sdk'))
+    await expectSdkAnswer(page, 'refused: 401')
+    await page.close()
+  })
+})
+
+describe('guest cart hand-over', () => {
+  const cookieNames = async (page: Page) => (await page.context().cookies()).map(cookie => cookie.name).sort()
+
+  it('hands the guest cart to the customer who logs in, with one request more, and forgets it at logout', async () => {
+    const page = await createPage('/cart')
+    const cartId = await startGuestCart(page)
+    expect(await cartOwner(backend, cartId)).toBeNull()
+
+    await page.goto(url('/login?redirect=/cart'))
+    const sent: string[] = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(backend.url)) sent.push(`${request.method()} ${new URL(request.url()).pathname}`)
+    })
+    await submitLogin(page, alice)
+    await page.waitForURL(url('/cart'))
+    const aliceId = decodeToken((await page.context().cookies()).find(cookie => cookie.name === 'medusa_auth_token')?.value)!.actor_id
+    await expect(page.locator('[data-test=cart-customer]').textContent()).resolves.toContain(aliceId)
+    expect(await cartOwner(backend, cartId)).toBe(aliceId)
+    expect(sent.slice(0, 2)).toEqual(['POST /auth/customer/emailpass', `POST /store/carts/${cartId}/customer`])
+
+    await page.click('[data-test=logout]')
+    await page.waitForURL(url('/login'))
+    expect(await cookieNames(page)).toEqual([])
+    await page.goto(url('/cart'))
+    await page.locator('[data-test=no-cart]').waitFor()
+    // The cart stays the customer's at Medusa; only this browser forgot it.
+    expect(await cartOwner(backend, cartId)).toBe(aliceId)
+    await page.close()
+  })
+
+  it('never hands one customer\'s cart to the next who logs in here, when the first left without logging out', async () => {
+    const page = await createPage('/cart')
+    const cartId = await startGuestCart(page)
+    await page.goto(url('/login?redirect=/cart'))
+    await submitLogin(page, alice)
+    await page.waitForURL(url('/cart'))
+    const aliceId = await cartOwner(backend, cartId)
+    expect(aliceId).toMatch(/^cus_/)
+
+    // Alice's token is gone (it expired, or the tab was closed long ago); the cart cookie stays.
+    await page.context().clearCookies({ name: 'medusa_auth_token' })
+    await page.goto(url('/login?redirect=/cart'))
+    await submitLogin(page, bob)
+    await page.waitForURL(url('/cart'))
+    await page.locator('[data-test=no-cart]').waitFor()
+    expect(await cartOwner(backend, cartId)).toBe(aliceId)
+    expect(await cookieNames(page)).toEqual(['medusa_auth_token'])
+    await page.close()
+  })
+
+  it('forgets a cart reference that leads nowhere, and the login stands', async () => {
+    const page = await createPage('/login?redirect=/cart')
+    await page.context().addCookies([{ name: 'medusa_cart_id', value: 'cart_01NOSUCHCART', url: url('/') }])
+    await submitLogin(page, alice)
+    await page.waitForURL(url('/cart'))
+    await page.locator('[data-test=no-cart]').waitFor()
+    expect(await cookieNames(page)).toEqual(['medusa_auth_token'])
     await page.close()
   })
 })

@@ -1,5 +1,5 @@
 // The playground's own Medusa: a lasting database with demo accounts.
-import { createBackendDatabase, createCustomer, startBackend } from './harness.mjs'
+import { createBackendDatabase, createCustomer, ensureRegion, startBackend } from './harness.mjs'
 
 export const demoDatabase = 'medusa_auth_playground'
 
@@ -17,5 +17,6 @@ export async function startDemoBackend({ port = 9000, log } = {}) {
   await createBackendDatabase(demoDatabase, { admin: demoAdmin, fresh: false })
   const backend = await startBackend(demoDatabase, { port, log })
   await createCustomer(backend, demoCustomer)
+  await ensureRegion(backend, demoAdmin)
   return backend
 }

@@ -193,3 +193,31 @@ export async function createCustomer(backend, { email, password, first_name, las
     throw new Error(`[medusa] create customer ${email}: ${created.status} ${created.answer.message}`)
   }
 }
+
+/**
+ * Gives the store a region, which Medusa needs before it creates a cart
+ * (`POST /store/carts` answers "No regions found" without one). Kept when
+ * one exists already.
+ * @param {{ url: string }} backend
+ * @param {{ email: string, password: string }} admin an admin user
+ */
+export async function ensureRegion(backend, admin) {
+  const call = async (path, init = {}) => {
+    const response = await fetch(`${backend.url}${path}`, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    })
+    const answer = await response.json().catch(() => ({}))
+    if (!response.ok) throw new Error(`[medusa] ${init.method ?? 'GET'} ${path}: ${response.status} ${answer.message}`)
+    return answer
+  }
+  const { token } = await call('/auth/user/emailpass', { method: 'POST', body: JSON.stringify(admin) })
+  const authorization = { authorization: `Bearer ${token}` }
+  const { regions } = await call('/admin/regions', { headers: authorization })
+  if (regions.length) return
+  await call('/admin/regions', {
+    method: 'POST',
+    headers: authorization,
+    body: JSON.stringify({ name: 'Europe', currency_code: 'eur', countries: ['de', 'fr'] }),
+  })
+}

@@ -114,7 +114,9 @@ describe('changes and the automatic refresh', () => {
     const changes: string[] = []
     const state: MedusaAuthState = { token: null, claims: null, status: 'unauthenticated', pendingStep: null, expiresAt: null }
     const storage = createMemoryStorage()
-    const auth = createMedusaAuth({ baseUrl: backend.url, type: 'jwt', storage, state, onChange: change => changes.push(change) })
+    const auth = createMedusaAuth({ baseUrl: backend.url, type: 'jwt', storage, state, onChange: (change) => {
+      changes.push(change)
+    } })
     await auth.login('customer', 'emailpass', { email: alice.email, password: alice.password })
     auth.hydrate()
     await auth.refresh()

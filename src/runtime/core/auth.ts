@@ -51,8 +51,11 @@ export interface MedusaAuthOptions {
   expiryMargin?: number
   /** Headers for every request to Medusa, such as the visitor's session cookie during SSR. */
   forwardHeaders?: Record<string, string>
-  /** Told of every login, refresh and logout this instance makes (not of `hydrate` or `forgetLocally`). */
-  onChange?: (change: MedusaAuthChange) => void
+  /**
+   * Told of every login, refresh and logout this instance makes (not of
+   * `hydrate` or `forgetLocally`). A login or refresh waits for what it gives back.
+   */
+  onChange?: (change: MedusaAuthChange) => void | Promise<void>
   /**
    * Who answers the auth requests. Default: Medusa itself. httpOnly mode
    * gives the browser a client of the app's own server routes, which keep
@@ -101,7 +104,7 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
     logouts++
     if (type === 'jwt') storage.remove()
     setState(null, null, 'unauthenticated')
-    if (notify) onChange?.('logout')
+    if (notify) void onChange?.('logout')
   }
 
   function pendingToken(kind: MedusaAuthPendingStep['kind']): string {
@@ -132,7 +135,7 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
       storage.set(token, claims)
       setState(token, claims)
     }
-    onChange?.(change)
+    await onChange?.(change)
   }
 
   async function settle(answer: LoginAnswer, since: number): Promise<LoginResult> {
@@ -227,6 +230,45 @@ export function createMedusaAuth(options: MedusaAuthOptions) {
       }
       if (token) storage.remove()
       setState(null, null, 'unauthenticated')
+    },
+
+    /**
+     * The token a request of another client should carry now, such as the JS
+     * SDK's: refreshed first when it has stopped counting, and none while a
+     * login step is pending or in session mode.
+     */
+    async currentToken(): Promise<string | null> {
+      if (state.status === 'pending' || !state.token) return null
+      if (state.status === 'authenticated' && state.expiresAt !== null && Date.now() >= state.expiresAt) {
+        return refresh().catch(() => null)
+      }
+      return state.token
+    },
+
+    /**
+     * A token another client got for this visitor (the JS SDK's login or
+     * registration) becomes this module's too; `null` forgets the visitor,
+     * as `sdk.auth.logout()` does, without asking Medusa again. A token with
+     * an actor counts as a login (session mode turns it into Medusa's
+     * session); one without is kept for the registration it belongs to.
+     */
+    async setToken(token: string | null): Promise<void> {
+      if (token === null) {
+        if (state.status !== 'unauthenticated' || state.token) forget()
+        return
+      }
+      if (token === state.token) return
+      const claims = decodeToken(token)
+      if (!claims || isExpired(claims, 0)) {
+        throw new MedusaAuthError('This is not a Medusa token that is still valid.', { status: 0, type: 'invalid_data' })
+      }
+      if (!claims.actor_id) {
+        if (type === 'jwt') storage.set(token, claims)
+        setState(token, claims)
+        return
+      }
+      const renewed = state.status === 'authenticated' && state.claims?.actor_id === claims.actor_id
+      await establish(token, claims, logouts, renewed ? 'refresh' : 'login')
     },
 
     /** Forgets the visitor in this tab only, without Medusa: another tab logged out. */

@@ -101,3 +101,13 @@ export function serializeCookie(name: string, value: string, attributes: CookieA
   if (attributes.secure) parts.push('Secure')
   return parts.join('; ')
 }
+
+/**
+ * Session mode during SSR: the `Cookie` header that carries Medusa's session
+ * cookie alone, when the browser sent it to the app too; nothing else of the
+ * visitor's cookies reaches Medusa.
+ */
+export function sessionCookieHeader(header: string | null | undefined, name: string): string | undefined {
+  const value = parseCookieHeader(header)[name]
+  return value === undefined ? undefined : `${name}=${encodeURIComponent(value)}`
+}

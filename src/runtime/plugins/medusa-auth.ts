@@ -18,6 +18,7 @@ const METHODS: Record<keyof MedusaAuthMethods, true> = {
   registerCustomer: true, createCustomerForIdentity: true, verifyMfa: true, requestVerification: true,
   confirmVerification: true, callback: true, refresh: true, logout: true, resetPassword: true,
   updateProvider: true, listProviders: true, loginWith: true, handleCallback: true, continueAfterLogin: true,
+  currentToken: true, setToken: true,
 }
 
 /** A method that may first load its code: whatever it gives, it gives as a promise. */
