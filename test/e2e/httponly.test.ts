@@ -11,6 +11,7 @@ import { alice } from '../support/accounts'
 import { loginDirectly, reportFigure, useTestBackend } from '../support/backend'
 import { clickThroughOidcLogin, oidcEmailFor } from '../support/oidc-provider'
 import { readableByScripts, setupPlayground, submitLogin } from '../support/playground'
+import { askSdkAgain, expectSdkAnswer } from '../support/sdk-page'
 import { completeMfaPage, enableTotpFactor } from '../support/totp'
 
 const backend = useTestBackend()
@@ -143,6 +144,27 @@ describe('httpOnly mode in the browser', () => {
     await page.click('text=Account')
     await expect(page.locator('[data-test=email]').textContent()).resolves.toContain(email)
     await expectNoTokenInBrowser(page)
+    await page.close()
+  })
+})
+
+describe('the JS SDK beside the module, in httpOnly mode', () => {
+  it('serves sdk.store.customer.retrieve() on the server with the cookie\'s token, and in the browser through the proxy', async () => {
+    const page = await createPage('/login?redirect=/sdk')
+    const traffic = watchTraffic(page)
+    await submitLogin(page, alice)
+    await page.waitForURL(url('/sdk'))
+    await expectSdkAnswer(page, alice.email)
+    await askSdkAgain(page, alice.email)
+    expect(traffic.routeRequests).toContain('GET /proxy/store/customers/me')
+    expect(traffic.credentialedMedusaRequests).toEqual([])
+    expect(await expectNoTokenInBrowser(page)).toContain(`data-test="sdk-answer">${alice.email}<`)
+
+    // The SDK's own auth calls cannot reach Medusa's /auth routes from here; the module logs out.
+    await page.click('[data-test=logout]')
+    await page.waitForURL(current => current.pathname === '/login')
+    await page.goto(url('/sdk'))
+    await expectSdkAnswer(page, 'refused: 401')
     await page.close()
   })
 })

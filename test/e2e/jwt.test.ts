@@ -218,13 +218,21 @@ describe('guest cart hand-over', () => {
     await page.close()
   })
 
-  it('forgets a cart reference that leads nowhere, and the login stands', async () => {
-    const page = await createPage('/login?redirect=/cart')
-    await page.context().addCookies([{ name: 'medusa_cart_id', value: 'cart_01NOSUCHCART', url: url('/') }])
-    await submitLogin(page, alice)
-    await page.waitForURL(url('/cart'))
-    await page.locator('[data-test=no-cart]').waitFor()
-    expect(await cookieNames(page)).toEqual(['medusa_auth_token'])
-    await page.close()
+  it('forgets a cart reference that leads nowhere, sends none that is not an id, and the login stands', async () => {
+    for (const [cartId, requests] of [['cart_01NOSUCHCART', 2], ['../customers/me', 1]] as const) {
+      const page = await createPage('/login?redirect=/cart')
+      await page.context().addCookies([{ name: 'medusa_cart_id', value: encodeURIComponent(cartId), url: url('/') }])
+      const sent: string[] = []
+      page.on('request', (request) => {
+        if (request.url().startsWith(backend.url)) sent.push(`${request.method()} ${new URL(request.url()).pathname}`)
+      })
+      await submitLogin(page, alice)
+      await page.waitForURL(url('/cart'))
+      await page.locator('[data-test=no-cart]').waitFor()
+      expect(await cookieNames(page)).toEqual(['medusa_auth_token'])
+      expect(sent.slice(0, requests)).toEqual(['POST /auth/customer/emailpass', `POST /store/carts/${cartId}/customer`].slice(0, requests))
+      expect(sent.filter(request => request.includes('/store/carts/'))).toHaveLength(requests - 1)
+      await page.close()
+    }
   })
 })

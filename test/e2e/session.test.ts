@@ -3,7 +3,8 @@
 import { createPage, url } from '@nuxt/test-utils/e2e'
 import { describe, expect, it } from 'vitest'
 import { alice } from '../support/accounts'
-import { readableByScripts, setupPlayground } from '../support/playground'
+import { readableByScripts, setupPlayground, submitLogin } from '../support/playground'
+import { askSdkAgain, expectSdkAnswer } from '../support/sdk-page'
 import { useTestBackend } from '../support/backend'
 
 const backend = useTestBackend()
@@ -49,6 +50,25 @@ describe('session mode in the browser', () => {
     await page.waitForURL(url('/login'))
     expect(authRequests).toContain('DELETE /auth/session')
     // The browser's guard decides in session mode: the server cannot see Medusa's cookie.
+    await page.goto(url('/account'))
+    await page.waitForURL(current => current.pathname === '/login')
+    await page.close()
+  })
+})
+
+describe('the JS SDK beside the module, in session mode', () => {
+  it('shares Medusa\'s session cookie with the SDK, in SSR and the browser; an SDK logout is the module\'s too', async () => {
+    const page = await createPage('/login?redirect=/sdk')
+    await submitLogin(page, alice)
+    await page.waitForURL(url('/sdk'))
+    await expectSdkAnswer(page, alice.email)
+    await askSdkAgain(page, alice.email)
+    const rendered = await (await page.context().request.get(url('/sdk'))).text()
+    expect(rendered).toContain(`data-test="sdk-answer">${alice.email}<`)
+
+    await page.click('[data-test=sdk-logout]')
+    await expectSdkAnswer(page, 'refused: 401')
+    await expect(page.locator('[data-test=logout]').count()).resolves.toBe(0)
     await page.goto(url('/account'))
     await page.waitForURL(current => current.pathname === '/login')
     await page.close()
