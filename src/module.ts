@@ -12,6 +12,7 @@ import {
 import { defu } from 'defu'
 import type { MedusaAuthPublicConfig, MedusaAuthStorage } from './runtime/config'
 import type { MedusaAuthType } from './runtime/core/client'
+import { setupDevtools } from './devtools'
 import { sessionCookieWarning } from './site-check'
 
 export interface ModuleOptions {
@@ -196,6 +197,9 @@ export default defineNuxtModule<ModuleOptions>({
       const warning = type === 'session' && listener.url && baseUrl ? sessionCookieWarning(listener.url, baseUrl) : undefined
       if (warning) logger.warn(warning)
     })
+
+    // Development: a Nuxt DevTools tab with the visitor's state and the checks of Medusa's CORS and cookies.
+    if (nuxt.options.dev) setupDevtools(nuxt)
 
     // The plugin builds `$medusaAuth` for every request.
     addPlugin(resolver.resolve('./runtime/plugins/medusa-auth'))

@@ -40,9 +40,11 @@ describe('server-side rendering with the token cookie', () => {
     expect(pages[2]).toContain('<h1>Log in</h1>')
   })
 
-  it('has no httpOnly server routes unless that storage is chosen', async () => {
+  it('has no httpOnly server routes unless that storage is chosen, and no DevTools page', async () => {
     const response = await fetch(url('/api/_medusa-auth/login'), { method: 'POST', body: '{}' })
     expect(response.status).toBe(404)
+    // Nor, in a built app, the DevTools tab's page.
+    expect((await fetch(url('/__medusa-auth/devtools'))).status).toBe(404)
   })
 
   it('treats a malformed token cookie as logged out', async () => {

@@ -40,4 +40,18 @@ describe('dev start', () => {
     expect(await startDev({ type: 'session', baseUrl: 'http://localhost:9000' }, 'http://localhost:3000/')).toEqual([])
     expect(await startDev({ type: 'jwt', baseUrl: 'https://api.other-site.com' }, 'http://localhost:3000/')).toEqual([])
   })
+
+  it('registers the Nuxt DevTools tab, whose page the dev server serves', async () => {
+    const nuxt = await loadNuxt({
+      cwd: fileURLToPath(new URL('../../playground', import.meta.url)),
+      dev: true,
+      ready: true,
+    })
+    const tabs: Array<{ name: string, view: { type: string, src: string } }> = []
+    await (nuxt.callHook as unknown as (name: string, tabs: unknown[]) => Promise<void>)('devtools:customTabs', tabs)
+    const routes = nuxt.options.devServerHandlers.map(handler => handler.route)
+    await nuxt.close()
+    expect(tabs).toEqual([expect.objectContaining({ name: 'medusa-auth', view: { type: 'iframe', src: '/__medusa-auth/devtools' } })])
+    expect(routes).toContain('/__medusa-auth/devtools')
+  })
 })

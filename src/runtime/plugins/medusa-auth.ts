@@ -110,6 +110,12 @@ const plugin = defineNuxtPlugin({
       nuxtApp.hook('app:mounted', () => autoRefresh?.schedule())
     }
 
+    // Development: the DevTools tab (src/devtools.ts) reads the visitor from here; never the token.
+    if (import.meta.dev && import.meta.client) {
+      const devtoolsWindow = window as { __MEDUSA_AUTH_DEVTOOLS__?: () => unknown }
+      devtoolsWindow.__MEDUSA_AUTH_DEVTOOLS__ = () => ({ status: store.status, claims: store.claims, expiresAt: store.expiresAt })
+    }
+
     return { provide: { medusaAuth } }
   },
 })
