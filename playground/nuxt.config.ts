@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url'
 // NUXT_PUBLIC_MEDUSA_AUTH_* from the environment override these values.
 export default defineNuxtConfig({
   modules: ['../src/module'],
-  devtools: { enabled: false },
+  // Nuxt DevTools, with the module's Medusa auth tab, under `npm run dev`; not in the tests.
+  devtools: { enabled: !process.env.VITEST },
   compatibilityDate: '2025-07-15',
   nitro: {
     // The JS SDK's `qs` reaches get-intrinsic's helpers through their "module-sync" export,

@@ -12,10 +12,13 @@ export const demoCustomer = {
 
 export const demoAdmin = { email: 'admin@medusa-auth.test', password: 'supersecret' }
 
-/** Prepares the demo database once (later runs keep its data) and starts Medusa on `port`. */
-export async function startDemoBackend({ port = 9000, log } = {}) {
+/**
+ * Prepares the demo database once (later runs keep its data) and starts Medusa on `port`;
+ * `env` reaches Medusa (e.g. the OIDC_* of a local OpenID provider).
+ */
+export async function startDemoBackend({ port = 9000, log, env } = {}) {
   await createBackendDatabase(demoDatabase, { admin: demoAdmin, fresh: false })
-  const backend = await startBackend(demoDatabase, { port, log })
+  const backend = await startBackend(demoDatabase, { port, log, env })
   await createCustomer(backend, demoCustomer)
   await ensureRegion(backend, demoAdmin)
   return backend

@@ -1,48 +1,8 @@
-// A real OpenID provider on 127.0.0.1 (the oidc-provider package), for the
-// third-party round trip through Medusa's own OIDC auth provider.
-import type { AddressInfo } from 'node:net'
-import Provider from 'oidc-provider'
+// Clicking through the local OpenID provider (../medusa/oidc-provider.mjs)
+// as a person does.
 import type { Page } from 'playwright-core'
 
-export const OIDC_CLIENT = { id: 'medusa-auth-test', secret: 'medusa-auth-test-secret' }
-
-/** Every login name the test types is an account, with this email. */
-export const oidcEmailFor = (login: string) => `${login}@oidc.medusa-auth.test`
-
-export async function startOidcProvider(port: number) {
-  const issuer = `http://127.0.0.1:${port}`
-  const provider = new Provider(issuer, {
-    clients: [{
-      client_id: OIDC_CLIENT.id,
-      client_secret: OIDC_CLIENT.secret,
-      // A native client may come back to any port of the loopback host.
-      application_type: 'native',
-      redirect_uris: ['http://127.0.0.1/auth/callback/oidc'],
-      token_endpoint_auth_method: 'client_secret_post',
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-    }],
-    async findAccount(_: unknown, login: string) {
-      return {
-        accountId: login,
-        claims: async () => ({ sub: login, email: oidcEmailFor(login), email_verified: true, name: `OIDC ${login}` }),
-      }
-    },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    // Medusa reads the email from the ID token.
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: true } },
-    cookies: { keys: ['medusa-auth-test-cookie-key'] },
-  })
-
-  const server = provider.listen(port, '127.0.0.1')
-  await new Promise(resolve => server.once('listening', resolve))
-  return {
-    issuer,
-    port: (server.address() as AddressInfo).port,
-    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
-  }
-}
+export { OIDC_CLIENT, oidcEmailFor, startOidcProvider } from '../medusa/oidc-provider.mjs'
 
 /**
  * On a login page of the playground: the OpenID button, then the provider's
