@@ -10,5 +10,5 @@ export default createConfigForNuxt({
     src: ['./playground/app', './test/nuxt/app', './bench/apps/bare/app'],
   },
 }).append({
-  ignores: ['test/medusa/node_modules', 'test/medusa/.medusa', 'dist', '**/.nuxt', '**/.output'],
+  ignores: ['test/medusa/node_modules', 'test/medusa/.medusa', 'test/.tmp', 'dist', '**/.nuxt', '**/.output'],
 })

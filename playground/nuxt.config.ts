@@ -6,6 +6,8 @@ export default defineNuxtConfig({
   modules: ['../src/module'],
   // Nuxt DevTools, with the module's Medusa auth tab, under `npm run dev`; not in the tests.
   devtools: { enabled: !process.env.VITEST },
+  // Nuxt 3 (3.12+) reads the app/ layout and the Nuxt 4 defaults from this; Nuxt 4 already has them.
+  future: { compatibilityVersion: 4 },
   compatibilityDate: '2025-07-15',
   nitro: {
     // The JS SDK's `qs` reaches get-intrinsic's helpers through their "module-sync" export,

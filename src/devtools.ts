@@ -129,8 +129,8 @@ export function setupDevtools(nuxt: Nuxt) {
 }
 
 /** The options as the app's server sees them: NUXT_PUBLIC_MEDUSA_AUTH_* of the dev server's environment over nuxt.config. */
-function withEnvironment(options: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...options }
+function withEnvironment(options: object): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...options }
   for (const key of Object.keys(options)) {
     const value = process.env[`NUXT_PUBLIC_MEDUSA_AUTH_${key.replace(/[A-Z]/g, letter => `_${letter}`).toUpperCase()}`]
     if (value !== undefined) merged[key] = value

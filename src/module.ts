@@ -151,7 +151,7 @@ export default defineNuxtModule<ModuleOptions>({
   meta: {
     name: 'medusa-auth',
     configKey: 'medusaAuth',
-    compatibility: { nuxt: '^4.0.0' },
+    compatibility: { nuxt: '^3.21.0 || ^4.0.0' },
   },
   defaults: {
     baseUrl: '',

@@ -34,6 +34,7 @@ function packModule() {
   writeFileSync(join(consumer, 'nuxt.config.ts'), `export default defineNuxtConfig({
   modules: ['medusa-auth'],
   compatibilityDate: '2025-07-15',
+  future: { compatibilityVersion: 4 },
   medusaAuth: { storage: 'cookie' },
 })
 `)

@@ -22,6 +22,7 @@ describe('resolveMedusaAuthConfig', () => {
       expiryMargin: 60,
       autoRefresh: false,
       sessionCookieName: 'connect.sid',
+      cartCookie: '',
     })
   })
 
@@ -32,12 +33,14 @@ describe('resolveMedusaAuthConfig', () => {
       globalMiddleware: 'true',
       createCustomerOnCallback: 'false',
       loginRoute: '/sign-in/',
+      cartCookie: ' medusa_cart_id ',
     })
     expect(config).toMatchObject({
       allowedRedirectHosts: ['127.0.0.1', 'accounts.google.com'],
       globalMiddleware: true,
       createCustomerOnCallback: false,
       loginRoute: '/sign-in',
+      cartCookie: 'medusa_cart_id',
     })
   })
 
@@ -69,6 +72,8 @@ describe('resolveMedusaAuthConfig', () => {
     [{ baseUrl: 'http://x', defaultActor: '../user' }, 'medusaAuth.defaultActor'],
     [{ baseUrl: 'http://x', expiryMargin: 'soon' }, 'NUXT_PUBLIC_MEDUSA_AUTH_EXPIRY_MARGIN'],
     [{ baseUrl: 'http://x', type: 'session', storage: 'httpOnly' }, 'cannot be combined with `type: \'session\'`'],
+    [{ baseUrl: 'http://x', sessionCookieName: 'a b' }, 'NUXT_PUBLIC_MEDUSA_AUTH_SESSION_COOKIE_NAME'],
+    [{ baseUrl: 'http://x', cartCookie: 'cart;id' }, 'NUXT_PUBLIC_MEDUSA_AUTH_CART_COOKIE'],
   ])('refuses %j', (config, message) => {
     expect(() => resolveMedusaAuthConfig(config)).toThrowError(message)
   })

@@ -6,5 +6,7 @@ export default defineNuxtConfig({
   runtimeConfig: {
     public: { medusaUrl: 'http://localhost:9000', publishableKey: '' },
   },
+  // Nuxt 3 (3.12+) reads the app/ layout and the Nuxt 4 defaults from this; Nuxt 4 already has them.
+  future: { compatibilityVersion: 4 },
   compatibilityDate: '2025-07-15',
 })
