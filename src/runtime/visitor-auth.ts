@@ -65,7 +65,12 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
         // The app's own `useCookie` reads the cookie anew.
         if (import.meta.client) refreshCookie(config.cartCookie)
       }
-      if (change === 'login') await cart?.transfer(store.claims).catch(error => reportError(nuxtApp, 'transferCart', error))
+      if (change === 'login') {
+        await cart?.transfer(store.claims).catch((error: Error) => {
+          console.warn(`[medusa-auth] the guest cart was not handed over: ${error.message}`)
+          return reportError(nuxtApp, 'transferCart', error)
+        })
+      }
       // Runtime hooks for the app: analytics, and reactions of its own. A failing hook is the app's
       // to fix; it does not undo the change, and the change does not wait for it.
       const told = change === 'logout'
