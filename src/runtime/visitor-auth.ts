@@ -12,11 +12,9 @@ import { isMedusaAuthError, MedusaAuthError } from './core/errors'
 import { createServerRoutesClient } from './core/server-routes-client'
 import { sessionCookieHeader } from './core/storage'
 import { createCartHandover } from './cart-handover'
-import { createDocumentCookieJar } from './document-cookies'
 import { createAuthFlows } from './flows'
-import { createRequestCookieJar, isSecureRequest } from './server/cookies'
 import type { MedusaAuthFlows } from './flows'
-import { createTokenStorage } from './token-storage'
+import { cookiesOf, createTokenStorage } from './token-storage'
 
 export interface VisitorAuthOptions {
   nuxtApp: NuxtApp
@@ -45,7 +43,7 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
 
   // Session mode during SSR: Medusa's session cookie, when the browser sent it here too.
   const event = import.meta.server ? nuxtApp.ssrContext?.event : undefined
-  const sessionCookie = event && config.type === 'session'
+  const sessionCookie = import.meta.server && event && config.type === 'session'
     ? sessionCookieHeader(getRequestHeader(event, 'cookie'), config.sessionCookieName)
     : undefined
 
@@ -82,12 +80,7 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
 
   // Guest cart hand-over, when the app names its cart cookie.
   const cart = config.cartCookie
-    ? createCartHandover({
-        cookie: config.cartCookie,
-        jar: event ? createRequestCookieJar(event, { httpOnly: false }) : createDocumentCookieJar(),
-        secure: event ? isSecureRequest(event) : window.location.protocol === 'https:',
-        fetch: auth.fetch,
-      })
+    ? createCartHandover({ cookie: config.cartCookie, ...cookiesOf(event), fetch: auth.fetch })
     : undefined
 
   // httpOnly mode in the browser: no token is ever here to take from another client, and

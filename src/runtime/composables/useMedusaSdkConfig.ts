@@ -57,7 +57,7 @@ export function useMedusaSdkConfig(): MedusaSdkConfig {
     removeItem: () => medusaAuth.setToken(null),
   }
 
-  const sessionCookie = event && config.type === 'session'
+  const sessionCookie = import.meta.server && event && config.type === 'session'
     ? sessionCookieHeader(getRequestHeader(event, 'cookie'), config.sessionCookieName)
     : undefined
 
