@@ -3,7 +3,6 @@
 // The plugin loads this file on first use, so a page that only reads the
 // store never downloads it.
 import { getRequestHeader } from 'h3'
-import { refreshCookie } from '#app'
 import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from './config'
 import { createMedusaAuth } from './core/auth'
@@ -58,11 +57,8 @@ export function createVisitorAuth({ nuxtApp, config, store, onChange }: VisitorA
     client: httpOnly && import.meta.client ? createServerRoutesClient(config) : undefined,
     onChange: async (change) => {
       onChange(change)
-      if (change === 'logout' && cart) {
-        cart.clear()
-        // The app's own `useCookie` reads the cookie anew.
-        if (import.meta.client) refreshCookie(config.cartCookie)
-      }
+      // The app's `useCookie` of the cart sees the cookie go through the browser's cookieStore.
+      if (change === 'logout') cart?.clear()
       if (change === 'login') {
         await cart?.transfer(store.claims).catch((error: Error) => {
           console.warn(`[medusa-auth] the guest cart was not handed over: ${error.message}`)
