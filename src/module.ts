@@ -203,8 +203,6 @@ export default defineNuxtModule<ModuleOptions>({
 
     // The plugin builds `$medusaAuth` for every request.
     addPlugin(resolver.resolve('./runtime/plugins/medusa-auth'))
-    // Logged-in pages go out `Cache-Control: private, no-store`.
-    addPlugin({ src: resolver.resolve('./runtime/plugins/private-pages.server'), mode: 'server' })
 
     // httpOnly mode's server routes; they answer 404 unless the runtime config chooses that mode.
     addServerHandler({

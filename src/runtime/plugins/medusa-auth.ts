@@ -3,7 +3,8 @@
 // channel load with the page, while the auth methods (visitor-auth.ts and
 // the core) load on their first call, or at once where the visitor must be
 // read from the browser's own storage or session.
-import { defineNuxtPlugin, useRouter } from '#app'
+import { appendResponseHeader, setResponseHeader } from 'h3'
+import { defineNuxtPlugin, useRequestEvent, useRouter } from '#app'
 import type { NuxtApp } from '#app'
 import type { MedusaAuthPublicConfig } from '../config'
 import type { MedusaAuthChange } from '../core/auth'
@@ -55,6 +56,7 @@ const plugin = defineNuxtPlugin({
   dependsOn: ['pinia'],
   async setup(nuxtApp) {
     // Every composable before the first `await`.
+    const event = import.meta.server ? useRequestEvent() : undefined
     const store = useMedusaAuthStore(nuxtApp.$pinia as never)
     const router = import.meta.client ? useRouter() : undefined
     const config = await resolveOptions(nuxtApp as NuxtApp)
@@ -78,6 +80,12 @@ const plugin = defineNuxtPlugin({
     if (import.meta.server || browserMustLook) {
       const visitorAuth = await loadVisitor()
       await visitorAuth.start()
+    }
+
+    // A page rendered for a logged-in visitor is that visitor's alone: no shared cache may keep it.
+    if (import.meta.server && event && store.status !== 'unauthenticated') {
+      setResponseHeader(event, 'cache-control', 'private, no-store')
+      appendResponseHeader(event, 'vary', 'cookie')
     }
 
     if (router) {
