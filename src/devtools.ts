@@ -7,7 +7,7 @@ import { addDevServerHandler } from '@nuxt/kit'
 import type { Nuxt } from '@nuxt/schema'
 import { defineEventHandler, getRequestURL, setResponseHeader } from 'h3'
 import { sessionCookieWarning } from './site-check'
-import { resolveMedusaAuthConfig } from './runtime/config'
+import { environmentVariable, resolveMedusaAuthConfig } from './runtime/config'
 import type { MedusaAuthPublicConfig } from './runtime/config'
 
 export const DEVTOOLS_ROUTE = '/__medusa-auth/devtools'
@@ -132,7 +132,7 @@ export function setupDevtools(nuxt: Nuxt) {
 function withEnvironment(options: object): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...options }
   for (const key of Object.keys(options)) {
-    const value = process.env[`NUXT_PUBLIC_MEDUSA_AUTH_${key.replace(/[A-Z]/g, letter => `_${letter}`).toUpperCase()}`]
+    const value = process.env[environmentVariable(key)]
     if (value !== undefined) merged[key] = value
   }
   return merged

@@ -35,6 +35,11 @@ export interface MedusaAuthPublicConfig {
 const TYPES: readonly MedusaAuthType[] = ['jwt', 'session']
 const STORAGES: readonly MedusaAuthStorage[] = ['cookie', 'local', 'session', 'memory', 'httpOnly']
 
+/** The runtime-config environment variable of an option: `cartCookie` → `NUXT_PUBLIC_MEDUSA_AUTH_CART_COOKIE`. */
+export function environmentVariable(option: string): string {
+  return `NUXT_PUBLIC_MEDUSA_AUTH_${option.replace(/[A-Z]/g, letter => `_${letter}`).toUpperCase()}`
+}
+
 function configurationError(message: string) {
   return new MedusaAuthError(`[medusa-auth] ${message}`, { status: 0, type: 'configuration_error' })
 }
@@ -124,8 +129,7 @@ function seconds(value: unknown, fallback: number): number {
 function cookieName(value: unknown, option: 'sessionCookieName' | 'cartCookie', fallback: string): string {
   const name = typeof value === 'string' && value.trim() ? value.trim() : fallback
   if (name && !/^[\w.-]+$/.test(name)) {
-    const variable = `NUXT_PUBLIC_MEDUSA_AUTH_${option.replace(/[A-Z]/g, letter => `_${letter}`).toUpperCase()}`
-    throw configurationError(`\`medusaAuth.${option}\` (${variable}) is not a cookie name: ${JSON.stringify(name)}.`)
+    throw configurationError(`\`medusaAuth.${option}\` (${environmentVariable(option)}) is not a cookie name: ${JSON.stringify(name)}.`)
   }
   return name
 }
